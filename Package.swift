@@ -1,0 +1,27 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "sipigw",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "ISUP", targets: ["ISUP"]),
+        .executable(name: "sipigw", targets: ["sipigw"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+    ],
+    targets: [
+        // Pure ISUP codec (ITU-T Q.763 + ST 763 national use): bytes in, values out, no I/O.
+        .target(name: "ISUP"),
+        .executableTarget(
+            name: "sipigw",
+            dependencies: [
+                "ISUP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "ISUPTests", dependencies: ["ISUP"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,35 @@
+extension ISUPMessage {
+    /// A human-readable form: one line for the message, one line per parameter with its typed fields.
+    public var text: String {
+        var lines = [String]()
+        var head = "\(type.acronym) (\(spec?.title ?? "unknown message type"))"
+        if let cic { head += " cic=\(cic.value)" }
+        lines.append(head)
+        switch body {
+        case .raw(let bytes):
+            lines.append("  body \(Hex.string(bytes))")
+        case .parameters(let mandatory, let optional):
+            for (n, p) in (mandatory + optional).enumerated() {
+                let kind = n < mandatory.count ? "" : " (optional)"
+                let fields = ParameterJSON.object(p.value, spec: p.spec)
+                    .filter { $0.key != "hex" }
+                    .map { "\($0.key)=\(Self.text($0.value))" }
+                var line = "  \(p.spec?.title ?? "Unknown parameter 0x\(Hex.byte(p.code.rawValue))")\(kind): \(Hex.string(p.value))"
+                if !fields.isEmpty { line += "  " + fields.joined(separator: " ") }
+                if p.code == .causeIndicators, let cause = try? CauseIndicators(decoding: p.value) {
+                    line += " (\(cause.name))"
+                }
+                lines.append(line)
+            }
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    private static func text(_ value: JSONValue) -> String {
+        switch value {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        default: return value.jsonText
+        }
+    }
+}

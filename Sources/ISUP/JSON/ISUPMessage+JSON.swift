@@ -1,0 +1,138 @@
+extension ISUPMessage {
+    /// The JSON form (docs/json-schema.md): `cic` (when framed with one), `type`, `code`, `parameters` keyed by
+    /// lowerCamelCase Q.763 name in message order (repeatable or repeated ones as arrays), unknown parameters under
+    /// `"unknown"` with their position in the optional part; raw bodies as `"hex"`.
+    public var json: JSONObject {
+        var o = JSONObject()
+        if let cic {
+            o.append("cic", .int(cic.value))
+            if cic.spare != 0 { o.append("cicSpare", .int(Int(cic.spare))) }
+        }
+        o.append("type", .string(type.acronym))
+        o.append("code", .int(Int(type.rawValue)))
+        switch body {
+        case .raw(let bytes):
+            o.append("hex", .string(Hex.string(bytes)))
+            if type == .pam, let embedded = try? ISUPMessage(decoding: bytes, framing: .withoutCIC) {
+                o.append("embedded", .object(embedded.json))
+            }
+        case .parameters(let mandatory, let optional):
+            var parameters = JSONObject()
+            var unknown = [JSONValue]()
+            for (n, p) in (mandatory + optional).enumerated() {
+                guard let spec = p.spec else {
+                    unknown.append(.object([
+                        "code": .int(Int(p.code.rawValue)), "hex": .string(Hex.string(p.value)),
+                        "position": .int(n - mandatory.count),
+                    ]))
+                    continue
+                }
+                let value = JSONValue.object(ParameterJSON.object(p.value, spec: spec))
+                switch parameters[spec.name] {
+                case nil:
+                    parameters.append(spec.name, spec.repeatable ? .array([value]) : value)
+                case .array(var items)?:
+                    items.append(value)
+                    parameters[spec.name] = .array(items)
+                case let single?:
+                    parameters[spec.name] = .array([single, value])
+                }
+            }
+            if !unknown.isEmpty { parameters.append("unknown", .array(unknown)) }
+            o.append("parameters", .object(parameters))
+        }
+        return o
+    }
+
+    /// Builds a message from its JSON form. `framing` decides whether `cic` is required.
+    public init(json: JSONValue, framing: Framing = .withCIC) throws(ISUPJSONError) {
+        guard let object = json.object else { throw ISUPJSONError(path: "$", reason: "expected an object") }
+        let f = JSONFields(object: object, path: "$")
+        let type = try Self.messageType(f)
+        var cic: CIC? = nil
+        if let value = try f.int("cic", max: 0x0FFF) {
+            cic = CIC(value, spare: UInt8(try f.int("cicSpare", max: 15) ?? 0))
+        } else if framing == .withCIC {
+            throw f.error("cic", "missing (use the no-CIC framing for SIP-I bodies)")
+        }
+        if framing == .withoutCIC { cic = nil }
+
+        let spec = type.spec
+        let structured: Bool
+        if case .parameters? = spec?.layout { structured = true } else { structured = false }
+        if !structured || (object["parameters"] == nil && object["hex"] != nil) {
+            if let hex = try f.hex("hex") {
+                self.init(type: type, cic: cic, body: .raw(hex[...]))
+            } else if let embedded = object["embedded"], type == .pam {
+                let inner = try ISUPMessage(json: embedded, framing: .withoutCIC)
+                do {
+                    self.init(type: type, cic: cic, body: .raw(try inner.encoded(framing: .withoutCIC)[...]))
+                } catch {
+                    throw ISUPJSONError(path: "$.embedded", reason: error.description)
+                }
+            } else {
+                throw f.error("hex", "\(type.acronym) has no parameter layout: give its body as \"hex\"")
+            }
+            return
+        }
+
+        let parametersObject: JSONObject
+        switch object["parameters"] {
+        case nil: parametersObject = JSONObject()
+        case .object(let o)?: parametersObject = o
+        default: throw f.error("parameters", "expected an object")
+        }
+        var parameters = [Parameter]()
+        var unknown = [(position: Int, parameter: Parameter)]()
+        for entry in parametersObject {
+            let path = "$.parameters.\(entry.key)"
+            if entry.key == "unknown" {
+                guard let items = entry.value.array else { throw ISUPJSONError(path: path, reason: "expected an array") }
+                for (n, item) in items.enumerated() {
+                    guard let o = item.object else { throw ISUPJSONError(path: "\(path)[\(n)]", reason: "expected an object") }
+                    let u = JSONFields(object: o, path: "\(path)[\(n)]")
+                    let code = UInt8(try u.requiredInt("code", max: 255))
+                    guard code != 0 else { throw u.error("code", "0 is end of optional parameters") }
+                    guard let hex = try u.hex("hex") else { throw u.error("hex", "missing") }
+                    unknown.append((try u.int("position", max: 255) ?? Int.max, Parameter(code: ParameterCode(code), value: hex)))
+                }
+                continue
+            }
+            guard let pspec = ParameterCatalogue.spec(named: entry.key) else {
+                throw ISUPJSONError(path: path, reason: "unknown parameter name (use \"unknown\" with a code)")
+            }
+            let values = entry.value.array ?? [entry.value]
+            for (n, value) in values.enumerated() {
+                let itemPath = entry.value.array == nil ? path : "\(path)[\(n)]"
+                parameters.append(Parameter(code: pspec.code, value: try ParameterJSON.value(value, spec: pspec, path: itemPath)))
+            }
+        }
+        self.init(type: type, cic: cic, parameters: parameters)
+        guard case .parameters(let mandatory, var optional) = body, let spec else { return }
+        for (slot, p) in mandatory.enumerated() where !parameters.contains(where: { $0.code == p.code }) {
+            throw ISUPJSONError(
+                path: "$.parameters.\(p.code.name)", reason: "missing: mandatory in \(spec.acronym) (slot \(slot))")
+        }
+        for u in unknown.sorted(by: { $0.position < $1.position }) {
+            optional.insert(u.parameter, at: min(u.position, optional.count))
+        }
+        body = .parameters(mandatory: mandatory, optional: optional)
+    }
+
+    private static func messageType(_ f: JSONFields) throws(ISUPJSONError) -> MessageType {
+        let byCode = try f.int("code", max: 255).map { MessageType(UInt8($0)) }
+        let byName: MessageType?
+        if let name = try f.string("type") {
+            guard let t = MessageType(acronym: name) else { throw f.error("type", "unknown message type \"\(name)\"") }
+            byName = t
+        } else {
+            byName = nil
+        }
+        switch (byName, byCode) {
+        case (let n?, let c?) where n != c:
+            throw f.error("code", "\(c.rawValue) does not match type \(n.acronym) (\(n.rawValue))")
+        case (let t?, _), (nil, let t?): return t
+        case (nil, nil): throw f.error("type", "missing (give \"type\" or \"code\")")
+        }
+    }
+}

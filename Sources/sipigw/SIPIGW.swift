@@ -1,0 +1,16 @@
+import ArgumentParser
+
+/// `sipigw`: the one executable of the SIP-I/ISUP gateway.
+@main
+struct SIPIGW: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sipigw",
+        abstract: "SIP-I / ISUP interworking gateway tools.",
+        subcommands: [DecodeCommand.self, EncodeCommand.self]
+    )
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case json
+    case text
+}
