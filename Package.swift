@@ -14,10 +14,13 @@ let package = Package(
     targets: [
         // Pure ISUP codec (ITU-T Q.763 + ST 763 national use): bytes in, values out, no I/O.
         .target(name: "ISUP"),
+        // Offline traces: pcap/pcapng reading and writing (pure: bytes in, records out).
+        .target(name: "Trace", dependencies: ["ISUP"]),
         .executableTarget(
             name: "sipigw",
             dependencies: [
                 "ISUP",
+                "Trace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
