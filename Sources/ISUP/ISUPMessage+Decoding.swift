@@ -70,6 +70,7 @@ extension ISUPMessage {
                     reason: .truncated(needed: pointerCount, available: end - pointers))
             }
             covered += pointerCount + fixed.reduce(0) { $0 + $1.length }
+            var furthest = pointers + pointerCount
             for (k, code) in variable.enumerated() {
                 let p = pointers + k
                 guard b[p] != 0 else { throw ISUPDecodingError(offset: p, field: "pointer to \(code.name)", reason: .zeroPointer) }
@@ -88,6 +89,7 @@ extension ISUPMessage {
                 try ParameterValidation.validate(parameter, lengthOffset: t)
                 mandatory.append(parameter)
                 covered += 1 + length
+                furthest = max(furthest, t + 1 + length)
             }
             var optional = [Parameter]()
             if hasOptionalPart {
@@ -107,6 +109,7 @@ extension ISUPMessage {
                         let code = ParameterCode(b[j])
                         if code == .endOfOptionalParameters {
                             covered += 1
+                            furthest = max(furthest, j + 1)
                             break
                         }
                         guard j + 1 < end else {
@@ -127,10 +130,17 @@ extension ISUPMessage {
                     }
                 }
             }
+            guard furthest == end else {
+                throw ISUPDecodingError(
+                    offset: furthest, field: type.acronym,
+                    reason: .invalid("\(end - furthest) trailing octet(s) after the last parameter"))
+            }
             guard covered == b.count else {
                 throw ISUPDecodingError(
                     offset: b.startIndex, field: type.acronym,
-                    reason: .invalid("\(b.count - covered) octet(s) not referenced by any pointer or length (trailing or overlapping data)"))
+                    reason: .invalid(covered > b.count
+                        ? "parameters overlap (\(covered - b.count) octet(s) referenced twice)"
+                        : "\(b.count - covered) octet(s) not referenced by any pointer or length"))
             }
             return ISUPMessage(type: type, cic: cic, body: .parameters(mandatory: mandatory, optional: optional))
         }

@@ -10,7 +10,7 @@ public struct ParameterCode: RawRepresentable, Hashable, Comparable, Sendable, C
     public var spec: ParameterSpec? { ParameterCatalogue.spec(for: self) }
 
     /// The lowerCamelCase Q.763 name, or `parameter0xNN` for an unknown code.
-    public var name: String { spec?.name ?? "parameter" + Hex.byte(rawValue) }
+    public var name: String { spec?.name ?? "parameter0x" + Hex.byte(rawValue) }
 
     public var description: String { name }
 }

@@ -1,0 +1,69 @@
+/// A capture file or signal unit that cannot be read: where (absolute byte offset in the bytes given to the
+/// reader), in which field, for which packet, and why. Reading stops at the first such error; the records
+/// already returned stay valid.
+public struct TraceError: Error, Hashable, Sendable, CustomStringConvertible {
+    public enum Reason: Hashable, Sendable {
+        /// The bytes end before a field that must be there.
+        case truncated(needed: Int, available: Int)
+        /// The first four octets are no pcap magic (draft-ietf-opsawg-pcap §3) and no pcapng
+        /// Section Header Block type (draft-ietf-opsawg-pcapng §4.1).
+        case unknownMagic(UInt32)
+        /// The pcapng byte-order magic is neither 0x1A2B3C4D nor its byte swap (draft-ietf-opsawg-pcapng §4.1).
+        case unknownByteOrderMagic(UInt32)
+        case unsupportedVersion(major: UInt16, minor: UInt16)
+        /// A pcapng block total length below 12 or not a multiple of 4 (draft-ietf-opsawg-pcapng §3.1).
+        case invalidBlockLength(Int)
+        /// The trailing copy of a pcapng block total length differs from the leading one.
+        case blockLengthMismatch(leading: Int, trailing: Int)
+        /// A length field runs past the end of its block.
+        case lengthOverrun(length: Int, available: Int)
+        /// A packet block names an interface that no Interface Description Block of its section declared.
+        case unknownInterface(id: Int, declared: Int)
+        /// A record's link type has no signal-unit layout here (only LINKTYPE_MTP2 and LINKTYPE_MTP3 do).
+        case unsupportedLinkType(LinkType)
+        /// A field holds a value its format forbids (text says which rule).
+        case invalid(String)
+    }
+
+    public let offset: Int
+    /// The field being read (`pcap file header`, `enhanced packet block`, `routing label`, ...).
+    public let field: String
+    /// The 1-based number of the packet being read, when the error is inside one.
+    public let packet: Int?
+    public let reason: Reason
+
+    public init(offset: Int, field: String, packet: Int? = nil, reason: Reason) {
+        self.offset = offset
+        self.field = field
+        self.packet = packet
+        self.reason = reason
+    }
+
+    public var description: String {
+        let why: String
+        switch reason {
+        case .truncated(let needed, let available):
+            why = "truncated: \(needed) octet(s) needed, \(available) available"
+        case .unknownMagic(let magic): why = "unknown magic 0x\(hex(magic)): neither pcap nor pcapng"
+        case .unknownByteOrderMagic(let magic): why = "unknown byte-order magic 0x\(hex(magic))"
+        case .unsupportedVersion(let major, let minor): why = "unsupported version \(major).\(minor)"
+        case .invalidBlockLength(let length): why = "block total length \(length) is below 12 or not a multiple of 4"
+        case .blockLengthMismatch(let leading, let trailing):
+            why = "block total length \(leading) at the start but \(trailing) at the end"
+        case .lengthOverrun(let length, let available):
+            why = "length \(length) runs past the end of its block (\(available) octet(s) left)"
+        case .unknownInterface(let id, let declared):
+            why = "interface \(id) not declared (\(declared) interface(s) in this section)"
+        case .unsupportedLinkType(let linkType):
+            why = "link type \(linkType.rawValue) is not MTP2 (140) or MTP3 (141)"
+        case .invalid(let text): why = text
+        }
+        let packetText = packet.map { "packet \($0), " } ?? ""
+        return "\(packetText)offset \(offset), \(field): \(why)"
+    }
+
+    private func hex(_ value: UInt32) -> String {
+        let digits = String(value, radix: 16, uppercase: true)
+        return String(repeating: "0", count: 8 - digits.count) + digits
+    }
+}
