@@ -3,7 +3,7 @@
 /// Each signal is a nibble: 0–9 are digits, 0xB and 0xC are codes 11 and 12 (0xC is the Italian routing-number
 /// digit "C" of ST 769 §6.1), 0xF is ST (end of pulsing). As text every signal is one upper-case hex digit, the way
 /// Wireshark prints them (`"39C6012345"`, `"9299420008F"`).
-public struct AddressSignals: Hashable, Sendable, CustomStringConvertible, ExpressibleByStringLiteral {
+public struct AddressSignals: Hashable, Sendable, CustomStringConvertible {
     /// The most signals one value holds: 30 digits (ST 769 WLR case) plus ST, rounded up to whole octets.
     public static let capacity = 32
 
@@ -25,11 +25,6 @@ public struct AddressSignals: Hashable, Sendable, CustomStringConvertible, Expre
             guard count < Self.capacity else { return nil }
             append(nibble)
         }
-    }
-
-    public init(stringLiteral value: String) {
-        guard let signals = AddressSignals(value) else { preconditionFailure("invalid address signals \(value)") }
-        self = signals
     }
 
     public subscript(index: Int) -> UInt8 {
