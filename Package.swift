@@ -24,7 +24,10 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "ISUPTests", dependencies: ["ISUP"]),
+        // Independent checkers used by the tests (tshark/text2pcap), shared by every test target.
+        .target(name: "OracleSupport", path: "Tests/OracleSupport"),
+        .testTarget(name: "ISUPTests", dependencies: ["ISUP", "OracleSupport"]),
+        .testTarget(name: "TraceTests", dependencies: ["Trace"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -13,6 +13,8 @@ public struct TraceError: Error, Hashable, Sendable, CustomStringConvertible {
         case unsupportedVersion(major: UInt16, minor: UInt16)
         /// A pcapng block total length below 12 or not a multiple of 4 (draft-ietf-opsawg-pcapng §3.1).
         case invalidBlockLength(Int)
+        /// A block shorter than the fixed fields of its type.
+        case blockTooShort(length: Int, minimum: Int)
         /// The trailing copy of a pcapng block total length differs from the leading one.
         case blockLengthMismatch(leading: Int, trailing: Int)
         /// A length field runs past the end of its block.
@@ -48,6 +50,8 @@ public struct TraceError: Error, Hashable, Sendable, CustomStringConvertible {
         case .unknownByteOrderMagic(let magic): why = "unknown byte-order magic 0x\(hex(magic))"
         case .unsupportedVersion(let major, let minor): why = "unsupported version \(major).\(minor)"
         case .invalidBlockLength(let length): why = "block total length \(length) is below 12 or not a multiple of 4"
+        case .blockTooShort(let length, let minimum):
+            why = "block total length \(length) is below the \(minimum) octets of its fixed fields"
         case .blockLengthMismatch(let leading, let trailing):
             why = "block total length \(leading) at the start but \(trailing) at the end"
         case .lengthOverrun(let length, let available):
