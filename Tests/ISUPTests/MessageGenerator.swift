@@ -18,15 +18,32 @@ struct SplitMix64: RandomNumberGenerator {
 struct MessageGenerator {
     var rng: SplitMix64
     let structured = MessageCatalogue.all.filter { if case .parameters = $0.layout { true } else { false } }
-    let optionalCandidates = ParameterCatalogue.all
+    let optionalCandidates: [ParameterSpec]
+    /// Only codings whose contents this codec checks (numbers, causes, fixed indicators), and ITU causes: what an
+    /// independent dissector can be asked to agree with. Parameters kept as octets get random contents otherwise,
+    /// which are valid ISUP but not valid inside their own (Q.931, APM, ...) codings.
+    let comparable: Bool
 
-    init(seed: UInt64) { rng = SplitMix64(seed: seed) }
+    init(seed: UInt64, comparable: Bool = false) {
+        rng = SplitMix64(seed: seed)
+        self.comparable = comparable
+        optionalCandidates = comparable
+            ? ParameterCatalogue.all.filter {
+                switch $0.format {
+                case .number(let layout): layout.octet2 != nil
+                case .cause: true
+                case .indicators(let layout): !layout.extensible && $0.length == .fixed(layout.octets)
+                default: false
+                }
+            }
+            : ParameterCatalogue.all
+    }
 
     mutating func bytes(_ count: Int) -> [UInt8] { (0..<count).map { _ in UInt8.random(in: 0...255, using: &rng) } }
 
     mutating func int(_ range: ClosedRange<Int>) -> Int { Int.random(in: range, using: &rng) }
 
-    mutating func value(for spec: ParameterSpec) -> [UInt8] {
+    mutating func value(for spec: ParameterSpec, rangeOnly: Bool = false) -> [UInt8] {
         switch spec.format {
         case .number(let layout):
             let maxDigits = min(AddressSignals.capacity, 20)
@@ -40,9 +57,13 @@ struct MessageGenerator {
         case .cause:
             let recommendation: UInt8? = int(0...3) == 0 ? UInt8(int(0...127)) : nil
             return CauseIndicators(
-                value: UInt8(int(0...127)), location: UInt8(int(0...15)), codingStandard: UInt8(int(0...3)),
+                value: UInt8(int(0...127)), location: UInt8(int(0...15)), codingStandard: comparable ? 0 : UInt8(int(0...3)),
                 recommendation: recommendation, diagnostics: bytes(int(0...3))
             ).encoded()
+        case .rangeAndStatus where comparable:
+            // Q.764 group procedures: 2...32 circuits; GRS, CQM and CQR carry the range only (Q.763 §3.43).
+            let range = UInt8(int(1...31))
+            return RangeAndStatus(range: range, status: rangeOnly ? nil : bytes(RangeAndStatus.statusLength(range: range))).encoded()
         case .rangeAndStatus:
             let range = UInt8(int(0...255))
             return RangeAndStatus(range: range, status: int(0...1) == 0 ? nil : bytes(RangeAndStatus.statusLength(range: range))).encoded()
@@ -75,7 +96,10 @@ struct MessageGenerator {
         let spec = structured[int(0...(structured.count - 1))]
         var mandatory = [Parameter]()
         for slot in spec.fixed { mandatory.append(Parameter(code: slot.code, value: bytes(slot.length))) }
-        for code in spec.variable { mandatory.append(Parameter(code: code, value: value(for: code.spec!))) }
+        let rangeOnly = [MessageType.grs, .cqm, .cqr].contains(spec.type)
+        for code in spec.variable {
+            mandatory.append(Parameter(code: code, value: value(for: code.spec!, rangeOnly: rangeOnly)))
+        }
         var optional = [Parameter]()
         if spec.hasOptionalPart {
             var used = Set(mandatory.map(\.code.rawValue))
