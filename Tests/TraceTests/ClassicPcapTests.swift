@@ -1,14 +1,15 @@
+import OracleSupport
 import Testing
 import Trace
 
 /// Classic pcap files written by text2pcap (draft-ietf-opsawg-pcap §4–§5), read back by `PcapReader`.
 @Suite("Classic pcap")
 struct ClassicPcapTests {
-    /// 2026-11-24T10:15:30Z.
+    /// 2026-11-24T10:15:30Z, the first packet's time.
     static let epoch: Int64 = 1_795_515_330
     static let packets = [
-        HexdumpPacket(time: "2026-11-24T10:15:30.123456", hex: Vectors.iamMTP3),
-        HexdumpPacket(time: "2026-11-24T10:15:31.5", hex: Vectors.relMTP3),
+        Tshark.TimedPacket(octets(Vectors.iamMTP3), time: "1795515330.123456"),
+        Tshark.TimedPacket(octets(Vectors.relMTP3), time: "1795515331.5"),
     ]
 
     /// Both packets, in order, as MTP3 with the hexdump's times.
@@ -25,27 +26,27 @@ struct ClassicPcapTests {
     }
 
     @Test("microsecond magic, little-endian (text2pcap -F pcap)",
-          .enabled(if: ExternalTool.text2pcap.shouldRun, "needs text2pcap (wireshark-common)"))
+          .needsWireshark)
     func microseconds() throws {
-        let file = try ExternalTool.text2pcap.capture(Self.packets, arguments: ["-F", "pcap", "-l", "141"])
+        let file = try Tshark.capture(Self.packets, text2pcap: ["-F", "pcap", "-l", "141"])
         #expect(try PcapReader(bytes: file).format == .pcap(.littleEndian, nanosecondTimestamps: false))
         Self.expectTwoPackets(try PcapReader.records(in: file), nanoseconds: 123_456_000)
     }
 
     @Test("nanosecond magic (text2pcap -F nsecpcap)",
-          .enabled(if: ExternalTool.text2pcap.shouldRun, "needs text2pcap (wireshark-common)"))
+          .needsWireshark)
     func nanoseconds() throws {
         var packets = Self.packets
-        packets[0].time = "2026-11-24T10:15:30.123456789"
-        let file = try ExternalTool.text2pcap.capture(packets, arguments: ["-F", "nsecpcap", "-l", "141"])
+        packets[0].time = "1795515330.123456789"
+        let file = try Tshark.capture(packets, text2pcap: ["-F", "nsecpcap", "-l", "141"])
         #expect(try PcapReader(bytes: file).format == .pcap(.littleEndian, nanosecondTimestamps: true))
         Self.expectTwoPackets(try PcapReader.records(in: file), nanoseconds: 123_456_789)
     }
 
     @Test("big-endian: text2pcap's file with every header field byte-swapped",
-          .enabled(if: ExternalTool.text2pcap.shouldRun, "needs text2pcap (wireshark-common)"))
+          .needsWireshark)
     func bigEndian() throws {
-        let file = try ExternalTool.text2pcap.capture(Self.packets, arguments: ["-F", "pcap", "-l", "141"])
+        let file = try Tshark.capture(Self.packets, text2pcap: ["-F", "pcap", "-l", "141"])
         let swapped = Self.byteSwapped(file)
         #expect(swapped != file)
         #expect(try PcapReader(bytes: swapped).format == .pcap(.bigEndian, nanosecondTimestamps: false))
@@ -68,9 +69,9 @@ struct ClassicPcapTests {
     }
 
     @Test("every truncation of a file is a typed error or a prefix of its records",
-          .enabled(if: ExternalTool.text2pcap.shouldRun, "needs text2pcap (wireshark-common)"))
+          .needsWireshark)
     func truncations() throws {
-        let file = try ExternalTool.text2pcap.capture(Self.packets, arguments: ["-F", "pcap", "-l", "141"])
+        let file = try Tshark.capture(Self.packets, text2pcap: ["-F", "pcap", "-l", "141"])
         let whole = try PcapReader.records(in: file)
         let recordEnds: Set = [24, 24 + 16 + 35]
         for length in 0..<file.count {

@@ -1,3 +1,4 @@
+import OracleSupport
 import Testing
 import Trace
 
@@ -16,22 +17,23 @@ struct PcapWriterTests {
     }
 
     @Test("writes the same octets as text2pcap -F pcap -l 141",
-          .enabled(if: ExternalTool.text2pcap.shouldRun, "needs text2pcap (wireshark-common)"))
+          .needsWireshark)
     func sameAsText2pcap() throws {
-        let file = try ExternalTool.text2pcap.capture(
-            ClassicPcapTests.packets, arguments: ["-F", "pcap", "-l", "141"])
+        let file = try Tshark.capture(
+            ClassicPcapTests.packets, text2pcap: ["-F", "pcap", "-l", "141"])
         #expect(Self.twoPackets().bytes == file)
     }
 
     @Test("tshark decodes MTP3 and ISUP from a file written here",
-          .enabled(if: ExternalTool.tshark.shouldRun, "needs tshark"))
+          .needsWireshark)
     func tsharkReadsIt() throws {
-        let lines = try ExternalTool.tshark.fields(
-            ["frame.time_epoch", "mtp3.opc", "mtp3.dpc", "isup.cic", "isup.message_type", "isup.called", "isup.calling"],
-            of: Self.twoPackets().bytes)
-        #expect(lines == [
-            "1795515330.123456000|1000|2000|291|1|14155551234|442071234567",
-            "1795515331.500000000|0|0|291|12||",
+        let rows = try Tshark.fields(
+            ofCapture: Self.twoPackets().bytes,
+            fields: ["frame.time_epoch", "mtp3.opc", "mtp3.dpc", "isup.cic", "isup.message_type", "isup.called",
+                     "isup.calling"])
+        #expect(rows == [
+            ["1795515330.123456000", "1000", "2000", "291", "1", "14155551234", "442071234567"],
+            ["1795515331.500000000", "0", "0", "291", "12", "", ""],
         ])
     }
 

@@ -1,3 +1,4 @@
+import OracleSupport
 import Testing
 import Trace
 
@@ -5,9 +6,9 @@ import Trace
 @Suite("Signal units")
 struct SignalUnitTests {
     @Test("MTP3: SIO, routing label and the ISUP message from the CIC on (spec/isup-q763.md §7.1 framing)",
-          .enabled(if: ExternalTool.text2pcap.shouldRun, "needs text2pcap (wireshark-common)"))
+          .needsWireshark)
     func mtp3() throws {
-        let file = try ExternalTool.text2pcap.capture(ClassicPcapTests.packets, arguments: ["-l", "141"])
+        let file = try Tshark.capture(ClassicPcapTests.packets, text2pcap: ["-l", "141"])
         let record = try #require(try PcapReader.records(in: file).first)
         let unit = try #require(try record.messageSignalUnit())
         #expect(unit.serviceIndicator == 5)
@@ -19,10 +20,10 @@ struct SignalUnitTests {
     }
 
     @Test("MTP2: FISU and LSSU carry no message; an MSU after BSN/FSN/LI (spec/vectors.md A10)",
-          .enabled(if: ExternalTool.text2pcap.shouldRun, "needs text2pcap (wireshark-common)"))
+          .needsWireshark)
     func mtp2() throws {
-        let packets = ["81 82 00", "81 82 01 01", Vectors.iamMTP2].map { HexdumpPacket(hex: $0) }
-        let records = try PcapReader.records(in: try ExternalTool.text2pcap.capture(packets, arguments: ["-l", "140"]))
+        let packets = ["81 82 00", "81 82 01 01", Vectors.iamMTP2].map { Tshark.TimedPacket(octets($0)) }
+        let records = try PcapReader.records(in: try Tshark.capture(packets, text2pcap: ["-l", "140"]))
         #expect(records.count == 3)
         #expect(try records.map { try $0.isupMessage().map(Array.init) } == [nil, nil, octets(Vectors.iamMTP2ISUP)])
         let unit = try #require(try records[2].messageSignalUnit())
