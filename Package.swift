@@ -27,6 +27,7 @@ let package = Package(
         // Independent checkers used by the tests (tshark/text2pcap), shared by every test target.
         .target(name: "OracleSupport", path: "Tests/OracleSupport"),
         .testTarget(name: "ISUPTests", dependencies: ["ISUP", "OracleSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["OracleSupport"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "OracleSupport"]),
     ],
     swiftLanguageModes: [.v6]

@@ -1,0 +1,36 @@
+# sipigw — two entry points for a fresh Debian 12 machine with Swift:
+#   make run    install what running needs, build release, run the main job on the built-in default
+#   make test   install what testing needs (tshark ...), build, run every test
+SWIFT ?= swift
+# Debian packages: what running needs, and what the tests add (independent oracles).
+RUN_PACKAGES  :=
+TEST_PACKAGES := $(RUN_PACKAGES) tshark
+BIN := .build/release/sipigw
+
+.PHONY: run test build deps-run deps-test bench bench-tshark clean
+
+run: deps-run build
+	$(BIN) decode --format text --file Samples/isup-messages.txt
+
+build:
+	$(SWIFT) build -c release --product sipigw
+
+test: deps-test
+	$(SWIFT) build --build-tests
+	$(SWIFT) test
+
+deps-run:
+	@Scripts/apt-install $(RUN_PACKAGES)
+
+deps-test:
+	@Scripts/apt-install $(TEST_PACKAGES)
+
+# Benchmarks (not tests): package-benchmark figures, and our CLI against tshark on the same capture.
+bench:
+	cd Benchmarks && $(SWIFT) package --allow-writing-to-package-directory benchmark
+
+bench-tshark: deps-test build
+	Scripts/bench-vs-tshark.sh
+
+clean:
+	rm -rf .build Benchmarks/.build

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Runs a program to completion, feeding standard input and collecting both outputs.
+public enum Command {
+    public struct Result: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+    }
+
+    public static func run(_ executable: String, _ arguments: [String], input: String = "") throws -> Result {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let stdin = Pipe()
+        let stdout = Pipe()
+        let stderr = Pipe()
+        process.standardInput = stdin
+        process.standardOutput = stdout
+        process.standardError = stderr
+        try process.run()
+        // Read both pipes while the child runs, so that neither can fill up and block it.
+        nonisolated(unsafe) var err = Data()
+        let errReader = Thread { err = stderr.fileHandleForReading.readDataToEndOfFile() }
+        errReader.start()
+        stdin.fileHandleForWriting.write(Data(input.utf8))
+        try stdin.fileHandleForWriting.close()
+        let out = stdout.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        while !errReader.isFinished { Thread.sleep(forTimeInterval: 0.001) }
+        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+                      stderr: String(decoding: err, as: UTF8.self))
+    }
+
+    /// A product built next to the test bundle (`swift build --build-tests` builds `sipigw` there).
+    public static func builtProduct(_ name: String) -> String {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(name).path
+    }
+}
