@@ -13,11 +13,18 @@ extension ISUPMessage {
                 let kind = n < mandatory.count ? "" : " (optional)"
                 let fields = ParameterJSON.object(p.value, spec: p.spec)
                     .filter { $0.key != "hex" }
-                    .map { "\($0.key)=\(Self.text($0.value))" }
+                    .map { entry in
+                        var field = "\(entry.key)=\(Self.text(entry.value))"
+                        if let value = entry.value.int,
+                           let label = FieldLabels.label(parameter: p.code.name, field: entry.key, value: value) {
+                            field += " (\(label))"
+                        }
+                        return field
+                    }
                 var line = "  \(p.spec?.title ?? "Unknown parameter 0x\(Hex.byte(p.code.rawValue))")\(kind): \(Hex.string(p.value))"
                 if !fields.isEmpty { line += "  " + fields.joined(separator: " ") }
                 if p.code == .causeIndicators, let cause = try? CauseIndicators(decoding: p.value) {
-                    line += " (\(cause.name))"
+                    line += " — \(cause.name)"
                 }
                 lines.append(line)
             }

@@ -62,6 +62,7 @@ import Testing
     @Test func textFormat() throws {
         let r = try Command.run(sipigw, ["decode", "--format", "text", "23 01 0C 02 00 02 82 90"])
         #expect(r.stdout.contains("REL (Release) cic=291"))
-        #expect(r.stdout.contains("(Normal call clearing)"))
+        #expect(r.stdout.contains("value=16 location=2 (public network serving the local user)"))
+        #expect(r.stdout.contains("— Normal call clearing"))
     }
 }
