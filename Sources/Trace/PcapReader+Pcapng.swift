@@ -9,7 +9,8 @@ extension PcapReader {
             try file.require(8, at: start, field: "block header")
             if file.u32LittleEndian(at: start) == PcapngBlockType.sectionHeader { try readByteOrder(at: start) }
             let type = file.u32(at: start)
-            let length = try blockLength(at: start, type: type)
+            let isPacket = type == PcapngBlockType.enhancedPacket || type == PcapngBlockType.simplePacket
+            let length = try blockLength(at: start, type: type, packet: isPacket ? packetsRead + 1 : nil)
             offset = start + length
             switch type {
             case PcapngBlockType.sectionHeader: try readSectionHeader(at: start, length: length)
@@ -34,16 +35,16 @@ extension PcapReader {
     }
 
     /// §3.1: Block Total Length, at least 12, a multiple of 4, repeated at the end of the block.
-    private func blockLength(at start: Int, type: UInt32) throws(TraceError) -> Int {
+    private func blockLength(at start: Int, type: UInt32, packet: Int?) throws(TraceError) -> Int {
         let field = PcapngBlockType.name(type)
         let length = Int(file.u32(at: start + 4))
         guard length >= 12, length % 4 == 0 else {
-            throw TraceError(offset: start + 4, field: field, reason: .invalidBlockLength(length))
+            throw TraceError(offset: start + 4, field: field, packet: packet, reason: .invalidBlockLength(length))
         }
-        try file.require(length, at: start, field: field)
+        try file.require(length, at: start, field: field, packet: packet)
         let trailing = Int(file.u32(at: start + length - 4))
         guard trailing == length else {
-            throw TraceError(offset: start + length - 4, field: field,
+            throw TraceError(offset: start + length - 4, field: field, packet: packet,
                              reason: .blockLengthMismatch(leading: length, trailing: trailing))
         }
         return length
@@ -101,7 +102,9 @@ extension PcapReader {
     }
 
     /// if_tsresol: bit 7 clear, 10^-n seconds; set, 2^-n seconds (n in bits 6–0).
-    private static func unitsPerSecond(_ resolution: UInt8, offset: Int, field: String) throws(TraceError) -> UInt64 {
+    private static func unitsPerSecond(
+        _ resolution: UInt8, offset: Int, field: String
+    ) throws(TraceError) -> UInt64 {
         let exponent = Int(resolution & 0x7F)
         if resolution & 0x80 != 0 {
             guard exponent <= 63 else {

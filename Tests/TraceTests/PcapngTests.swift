@@ -134,7 +134,7 @@ struct PcapngTests {
         }
         var mismatch = good
         mismatch[good.count - 4] = 0x34
-        #expect(throws: TraceError(offset: good.count - 4, field: "enhanced packet block",
+        #expect(throws: TraceError(offset: good.count - 4, field: "enhanced packet block", packet: 1,
                                    reason: .blockLengthMismatch(leading: 48, trailing: 0x34))) {
             try PcapReader.records(in: mismatch)
         }
