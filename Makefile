@@ -3,7 +3,7 @@
 #   make test   install what testing needs (tshark ...), build, run every test
 SWIFT ?= swift
 # Debian packages: what running needs, and what the tests add (independent oracles).
-RUN_PACKAGES  :=
+RUN_PACKAGES  := pkg-config libosip2-dev
 TEST_PACKAGES := $(RUN_PACKAGES) tshark
 BIN := .build/release/sipigw
 

@@ -14,6 +14,10 @@ let package = Package(
     targets: [
         // Pure ISUP codec (ITU-T Q.763 + ST 763 national use): bytes in, values out, no I/O.
         .target(name: "ISUP"),
+        // libosip2 (Debian libosip2-dev) for SIP message parsing and serialization.
+        .systemLibrary(name: "COsip2", pkgConfig: "libosip2", providers: [.apt(["libosip2-dev"])]),
+        // SIP-I: SIP messages (through libosip2), Q.1912.5 / RFC 3204 bodies, ST 769 profile.
+        .target(name: "SIPI", dependencies: ["ISUP", "COsip2"]),
         // Offline traces: pcap/pcapng reading and writing (pure: bytes in, records out).
         .target(name: "Trace", dependencies: ["ISUP"]),
         .executableTarget(
@@ -28,6 +32,7 @@ let package = Package(
         .target(name: "OracleSupport", path: "Tests/OracleSupport"),
         .testTarget(name: "ISUPTests", dependencies: ["ISUP", "OracleSupport"]),
         .testTarget(name: "CLITests", dependencies: ["OracleSupport"]),
+        .testTarget(name: "SIPITests", dependencies: ["SIPI", "ISUP", "OracleSupport"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "OracleSupport"]),
     ],
     swiftLanguageModes: [.v6]

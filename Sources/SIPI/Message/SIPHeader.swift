@@ -1,0 +1,25 @@
+/// One SIP header field: name and value as text (RFC 3261 §7.3).
+public struct SIPHeader: Hashable, Sendable {
+    public var name: String
+    public var value: String
+
+    public init(_ name: String, _ value: String) {
+        self.name = name
+        self.value = value
+    }
+
+    /// RFC 3261 §7.3.3 compact forms, and the full names they stand for.
+    static let compactForms: [String: String] = [
+        "i": "call-id", "m": "contact", "e": "content-encoding", "l": "content-length", "c": "content-type",
+        "f": "from", "s": "subject", "k": "supported", "t": "to", "v": "via", "x": "session-expires",
+        "o": "event", "r": "refer-to", "b": "referred-by", "u": "allow-events",
+    ]
+
+    /// The lower-case full header name (compact forms expanded), for case-insensitive comparison.
+    public static func canonical(_ name: String) -> String {
+        let lower = name.lowercased()
+        return compactForms[lower] ?? lower
+    }
+
+    public func hasName(_ name: String) -> Bool { Self.canonical(self.name) == Self.canonical(name) }
+}

@@ -1,0 +1,89 @@
+import COsip2
+
+extension SIPMessage {
+    /// Parses one SIP message (RFC 3261 §7) with libosip2. Header values come back in libosip2's canonical
+    /// form (full names, its spacing); body parts keep their octets exactly.
+    public init(parsing bytes: [UInt8]) throws(SIPParseError) {
+        _ = OSIPRuntime.ready
+        guard let end = Self.endOfHeaders(bytes) else { throw SIPParseError(.noEndOfHeaders) }
+        if let length = Self.declaredContentLength(bytes[..<end]), bytes.count - end < length {
+            throw SIPParseError(.bodyTruncated(contentLength: length, available: bytes.count - end))
+        }
+        var message: UnsafeMutablePointer<osip_message_t>? = nil
+        guard osip_message_init(&message) == 0, let message else { throw SIPParseError(.invalid("out of memory")) }
+        defer { osip_message_free(message) }
+        let rc = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { osip_message_parse(message, $0.baseAddress, $0.count) }
+        }
+        guard rc == 0 else { throw SIPParseError(.rejectedByParser(code: rc)) }
+
+        if let method = message.pointee.sip_method {
+            var uri: UnsafeMutablePointer<CChar>? = nil
+            osip_uri_to_str(message.pointee.req_uri, &uri)
+            startLine = .request(method: String(cString: method), uri: String(decoding: OSIPRuntime.take(uri), as: UTF8.self))
+        } else {
+            startLine = .response(statusCode: Int(message.pointee.status_code),
+                                  reasonPhrase: OSIPRuntime.string(message.pointee.reason_phrase))
+        }
+
+        // The header section as libosip2 writes it: one field per line, full names.
+        var text: UnsafeMutablePointer<CChar>? = nil
+        var length = 0
+        guard osip_message_to_str(message, &text, &length) == 0 else { throw SIPParseError(.rejectedByParser(code: -1)) }
+        let canonical = OSIPRuntime.take(text, length: length)
+        let headerEnd = Self.endOfHeaders(canonical) ?? canonical.count
+        headers = String(decoding: canonical[..<headerEnd], as: UTF8.self)
+            .split(separator: "\r\n", omittingEmptySubsequences: true).dropFirst()
+            .compactMap { line -> SIPHeader? in
+                guard let colon = line.firstIndex(of: ":") else { return nil }
+                return SIPHeader(String(line[..<colon]).trimmingCharacters(in: " \t"),
+                                 String(line[line.index(after: colon)...]).trimmingCharacters(in: " \t"))
+            }
+            .filter { !$0.hasName("content-length") }
+
+        let messageType = headers.first { $0.hasName("content-type") }?.value ?? ""
+        var parts = [MIMEPart]()
+        withUnsafeMutablePointer(to: &message.pointee.bodies) { bodies in
+            for i in 0..<osip_list_size(bodies) {
+                guard let body = osip_list_get(bodies, i)?.assumingMemoryBound(to: osip_body_t.self).pointee else { continue }
+                var contentType = messageType
+                if let ct = body.content_type {
+                    var out: UnsafeMutablePointer<CChar>? = nil
+                    if osip_content_type_to_str(ct, &out) == 0 { contentType = String(decoding: OSIPRuntime.take(out), as: UTF8.self) }
+                }
+                var partHeaders = [SIPHeader]()
+                if let list = body.headers {
+                    for j in 0..<osip_list_size(list) {
+                        guard let h = osip_list_get(list, j)?.assumingMemoryBound(to: osip_header_t.self).pointee else { continue }
+                        partHeaders.append(SIPHeader(OSIPRuntime.string(h.hname), OSIPRuntime.string(h.hvalue)))
+                    }
+                }
+                let octets = body.body.map { p in
+                    p.withMemoryRebound(to: UInt8.self, capacity: body.length) { Array(UnsafeBufferPointer(start: $0, count: body.length)) }
+                } ?? []
+                parts.append(MIMEPart(contentType: contentType, headers: partHeaders, bytes: octets))
+            }
+        }
+        self.parts = parts
+    }
+
+    /// Index of the first body octet: just after the first empty line (CRLF CRLF).
+    static func endOfHeaders(_ bytes: some Collection<UInt8>) -> Int? {
+        let b = Array(bytes)
+        guard b.count >= 4 else { return nil }
+        for i in 0...(b.count - 4) where b[i] == 13 && b[i + 1] == 10 && b[i + 2] == 13 && b[i + 3] == 10 {
+            return i + 4
+        }
+        return nil
+    }
+
+    static func declaredContentLength(_ head: ArraySlice<UInt8>) -> Int? {
+        for line in String(decoding: head, as: UTF8.self).split(separator: "\r\n") {
+            guard let colon = line.firstIndex(of: ":") else { continue }
+            if SIPHeader.canonical(String(line[..<colon]).trimmingCharacters(in: " \t")) == "content-length" {
+                return Int(String(line[line.index(after: colon)...]).trimmingCharacters(in: " \t"))
+            }
+        }
+        return nil
+    }
+}

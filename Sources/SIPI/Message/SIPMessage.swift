@@ -1,0 +1,72 @@
+import COsip2
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A SIP request or response (RFC 3261 §7) parsed and serialized by libosip2. The Swift value owns no C memory:
+/// each call builds an `osip_message_t`, uses it and frees it, so values can be copied and sent freely.
+/// Bodies stay binary: an ISUP part with NUL, CR, LF, `--` or octets ≥ 0x80 survives parse → serialize → parse.
+public struct SIPMessage: Hashable, Sendable {
+    public enum StartLine: Hashable, Sendable {
+        case request(method: String, uri: String)
+        case response(statusCode: Int, reasonPhrase: String)
+    }
+
+    public var startLine: StartLine
+    /// Header fields in order, without Content-Length, which serialization always computes.
+    public var headers: [SIPHeader]
+    /// The body: none, one part (type from the message's Content-Type), or the parts of a multipart body.
+    public var parts: [MIMEPart]
+
+    public init(startLine: StartLine, headers: [SIPHeader], parts: [MIMEPart] = []) {
+        self.startLine = startLine
+        self.headers = headers.filter { !$0.hasName("content-length") }
+        self.parts = parts
+    }
+
+    public var method: String? {
+        if case .request(let method, _) = startLine { return method }
+        return nil
+    }
+
+    public var statusCode: Int? {
+        if case .response(let code, _) = startLine { return code }
+        return nil
+    }
+
+    /// The first value of a header (case-insensitive, compact forms accepted).
+    public func header(_ name: String) -> String? { headers.first { $0.hasName(name) }?.value }
+
+    /// Every value of a header, in order.
+    public func headers(_ name: String) -> [String] { headers.filter { $0.hasName(name) }.map(\.value) }
+
+    /// Replaces every occurrence of a header with one value (appends when absent); nil removes it.
+    public mutating func setHeader(_ name: String, _ value: String?) {
+        let index = headers.firstIndex { $0.hasName(name) }
+        headers.removeAll { $0.hasName(name) }
+        guard let value else { return }
+        headers.insert(SIPHeader(name, value), at: min(index ?? headers.count, headers.count))
+    }
+
+    public var contentType: MediaType? { header("content-type").map(MediaType.init) }
+}
+
+/// libosip2's parser tables are built once per process (`parser_init`).
+enum OSIPRuntime {
+    static let ready: Bool = {
+        parser_init()
+        return true
+    }()
+
+    static func string(_ pointer: UnsafeMutablePointer<CChar>?) -> String {
+        pointer.map { String(cString: $0) } ?? ""
+    }
+
+    /// Takes a string osip allocated (`*_to_str`), copies it and frees it.
+    static func take(_ pointer: UnsafeMutablePointer<CChar>?, length: Int? = nil) -> [UInt8] {
+        guard let pointer else { return [] }
+        defer { cosip2_free(pointer) }
+        let count = length ?? strlen(pointer)
+        return pointer.withMemoryRebound(to: UInt8.self, capacity: count) { Array(UnsafeBufferPointer(start: $0, count: count)) }
+    }
+}
