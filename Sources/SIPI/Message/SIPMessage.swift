@@ -34,6 +34,15 @@ public struct SIPMessage: Hashable, Sendable {
         return nil
     }
 
+    /// `INVITE`, or `486 (INVITE)` for a response: the method of its CSeq in brackets.
+    public var kind: String {
+        switch startLine {
+        case .request(let method, _): return method
+        case .response(let code, _):
+            return "\(code) (\(header("cseq")?.split(separator: " ").last.map(String.init) ?? "?"))"
+        }
+    }
+
     /// The first value of a header (case-insensitive, compact forms accepted).
     public func header(_ name: String) -> String? { headers.first { $0.hasName(name) }?.value }
 
