@@ -1,0 +1,27 @@
+// swift-tools-version: 6.1
+// Benchmarks of the ISUP codec with package-benchmark (ordo-one/benchmark), kept apart from the main package
+// so that building or testing sipigw never builds the benchmark tooling.
+//   cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
+import PackageDescription
+
+let package = Package(
+    name: "sipigw-benchmarks",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(name: "sipigw", path: ".."),
+        // MallocInterposer only: the default traits add swift-runtime-interposer, which is not available offline.
+        .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
+    ],
+    targets: [
+        .executableTarget(
+            name: "ISUPBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "ISUP", package: "sipigw"),
+            ],
+            path: "Benchmarks/ISUPBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
