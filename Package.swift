@@ -32,7 +32,7 @@ let package = Package(
         .target(name: "OracleSupport", path: "Tests/OracleSupport"),
         .testTarget(name: "ISUPTests", dependencies: ["ISUP", "OracleSupport"]),
         .testTarget(name: "CLITests", dependencies: ["OracleSupport"]),
-        .testTarget(name: "SIPITests", dependencies: ["SIPI", "ISUP", "OracleSupport"]),
+        .testTarget(name: "SIPITests", dependencies: ["SIPI", "ISUP", "OracleSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "OracleSupport"]),
     ],
     swiftLanguageModes: [.v6]

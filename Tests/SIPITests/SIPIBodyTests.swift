@@ -14,7 +14,7 @@ import Testing
 
     static func request(_ method: String, cseq: Int = 1) -> SIPMessage {
         SIPMessage(startLine: .request(method: method, uri: "sip:+39929942000@127.0.0.1:5060;user=phone"), headers: [
-            SIPHeader("Via", "SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-\(method)"),
+            SIPHeader("Via", "SIP/2.0/UDP 127.0.0.1:5070;rport;branch=z9hG4bK-\(method)"),
             SIPHeader("From", "<sip:+39493024033902@127.0.0.1;user=phone>;tag=a1"),
             SIPHeader("To", "<sip:+39929942000@127.0.0.1;user=phone>"),
             SIPHeader("Call-ID", "sipi-\(method)@127.0.0.1"), SIPHeader("CSeq", "\(cseq) \(method)"),
