@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "ISUP", targets: ["ISUP"]),
+        .library(name: "M3UA", targets: ["M3UA"]),
         .executable(name: "sipigw", targets: ["sipigw"]),
     ],
     dependencies: [
@@ -14,6 +15,8 @@ let package = Package(
     targets: [
         // Pure ISUP codec (ITU-T Q.763 + ST 763 national use): bytes in, values out, no I/O.
         .target(name: "ISUP"),
+        // Pure M3UA codec (RFC 4666): common header, TLV parameters, Protocol Data with ISUP inside. No I/O.
+        .target(name: "M3UA", dependencies: ["ISUP"]),
         .executableTarget(
             name: "sipigw",
             dependencies: [
@@ -22,6 +25,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "ISUPTests", dependencies: ["ISUP"]),
+        .testTarget(name: "M3UATests", dependencies: ["M3UA", "ISUP"]),
     ],
     swiftLanguageModes: [.v6]
 )
