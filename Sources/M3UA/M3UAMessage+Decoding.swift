@@ -83,8 +83,11 @@ extension M3UAMessage {
         return out
     }
 
-    /// Checks parameters against their rules: known tags must be allowed and not repeated unless the rule says
-    /// so, mandatory ones present, values of the right length, sub-parameters recursively. Unknown tags pass.
+    /// Checks parameters against their rules: mandatory ones present, no repetition unless the rule allows it
+    /// (RFC 4666 §3.2), values of the right length, rule constraints, sub-parameters recursively. Parameters the
+    /// list does not name are kept, as RFC 4666 §3 asks for forward compatibility ("all Message Types may have
+    /// attached parameters even if none are specified in this version"; libosmo-sigtran sends an INFO String in
+    /// REG REQ); those with a known tag must still have a well-formed value.
     static func validate(
         _ parameters: [M3UAParameter], in container: ArraySlice<UInt8>, rules: [ParameterRule], padding: Padding,
         field prefix: String
@@ -94,10 +97,8 @@ extension M3UAMessage {
             guard let spec = p.spec else { continue }
             let at = p.value.startIndex - 4
             let field = prefix + spec.name
-            guard let rule = rules.first(where: { $0.tag == p.tag }) else {
-                throw M3UADecodingError(offset: at, field: field, reason: .unexpectedParameter)
-            }
-            guard seen.insert(p.tag).inserted || rule.repeatable else {
+            let rule = rules.first { $0.tag == p.tag }
+            guard seen.insert(p.tag).inserted || rule?.repeatable == true else {
                 throw M3UADecodingError(offset: at, field: field, reason: .duplicateParameter)
             }
             guard spec.format.allows(length: p.value.count) else {
@@ -105,7 +106,7 @@ extension M3UAMessage {
                     offset: at + 2, field: field,
                     reason: .wrongValueLength(actual: p.value.count, expected: spec.format.lengthText))
             }
-            switch rule.constraint {
+            switch rule?.constraint {
             case .first? where n != 0:
                 throw M3UADecodingError(offset: at, field: field, reason: .misplacedParameter)
             case .singleUnmaskedPointCode? where p.value.count != 4 || p.value.first != 0:
