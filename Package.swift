@@ -21,6 +21,7 @@ let package = Package(
             name: "sipigw",
             dependencies: [
                 "ISUP",
+                "M3UA",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -5,20 +5,10 @@ struct DecodeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "decode",
         abstract: "Decode ISUP messages given as hex (JSON Lines or text out).",
-        discussion: """
-            Each HEX argument is one message; spaces inside a quoted argument are ignored. When every argument is a \
-            single octet (`decode 23 01 01 ...`), the arguments together form one message. With --file, each line \
-            is one message; blank lines and text after '#' are ignored; '-' reads standard input. A malformed \
-            message is reported on stderr with its byte offset and field, the others are still decoded, and the \
-            exit status is 1.
-            """
+        discussion: HexInput.discussion
     )
 
-    @Argument(help: "Messages as hex.")
-    var hex: [String] = []
-
-    @Option(name: .shortAndLong, help: "File with one hex message per line ('-' for standard input).")
-    var file: String?
+    @OptionGroup var input: HexInput
 
     @Flag(name: .customLong("no-cic"), help: "Messages start at the message type (SIP-I bodies, RFC 3204).")
     var noCIC = false
@@ -27,49 +17,13 @@ struct DecodeCommand: ParsableCommand {
     var format: OutputFormat = .json
 
     func run() throws {
-        var inputs = [(label: String, text: Substring)]()
-        if hex.count > 1, hex.allSatisfy({ $0.count <= 2 }) {
-            inputs.append(("argument 1", Substring(hex.joined(separator: " "))))
-        } else {
-            for (n, h) in hex.enumerated() { inputs.append(("argument \(n + 1)", Substring(h))) }
-        }
-        if let file {
-            let content = String(decoding: try StandardStreams.read(path: file), as: UTF8.self)
-            for (n, line) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-                let text = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
-                guard text.contains(where: { !$0.isWhitespace }) else { continue }
-                inputs.append(("\(file == "-" ? "stdin" : file):\(n + 1)", text))
-            }
-        }
-        guard !inputs.isEmpty else { throw ValidationError("give messages as HEX arguments or with --file") }
-
         let framing: ISUPMessage.Framing = noCIC ? .withoutCIC : .withCIC
-        var out = [UInt8]()
-        out.reserveCapacity(1 << 16)
-        var failures = 0
-        for input in inputs {
-            guard let bytes = Hex.bytes(input.text) else {
-                StandardStreams.error("\(input.label): not a hex string")
-                failures += 1
-                continue
-            }
-            do {
-                let message = try ISUPMessage(decoding: bytes, framing: framing)
-                switch format {
-                case .json: JSONValue.object(message.json).write(into: &out)
-                case .text: out.append(contentsOf: message.text.utf8)
-                }
-                out.append(UInt8(ascii: "\n"))
-            } catch {
-                StandardStreams.error("\(input.label): \(error)")
-                failures += 1
-            }
-            if out.count >= 1 << 16 {
-                StandardStreams.output(out)
-                out.removeAll(keepingCapacity: true)
+        try input.forEachMessage { bytes, out in
+            let message = try ISUPMessage(decoding: bytes, framing: framing)
+            switch format {
+            case .json: JSONValue.object(message.json).write(into: &out)
+            case .text: out.append(contentsOf: message.text.utf8)
             }
         }
-        StandardStreams.output(out)
-        if failures > 0 { throw ExitCode(1) }
     }
 }
