@@ -5,7 +5,7 @@ extension M3UAMessage {
     ///
     /// - `version` (1); `reserved` only when the reserved header octet is not 0;
     /// - `class` (`"ASPTM"`) and `classCode` (4), `type` (`"ASPAC"`) and `typeCode` (1), RFC 4666 §3.1.2;
-    /// - `length`: the Message Length (§3.1.4);
+    /// - `length`: the Message Length (§3.1.4) of the message as this codec encodes it;
     /// - `parameters`: an array in wire order, each as `M3UAParameter.json` describes.
     ///
     /// Example (RFC 4666 §3.7.1 ASP Active, Loadshare, Routing Context 1):

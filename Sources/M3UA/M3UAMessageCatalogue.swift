@@ -14,8 +14,6 @@ public struct M3UAMessageSpec: Sendable {
     /// The RFC 4666 clause that defines the message (`§3.5.2`).
     public let clause: String
     public let parameters: [ParameterRule]
-
-    public func rule(for tag: ParameterTag) -> ParameterRule? { parameters.first { $0.tag == tag } }
 }
 
 /// The one table of M3UA message classes and types. Decoding, validation, encoding and the JSON form read it.

@@ -35,5 +35,5 @@ public struct NotifyStatus: Hashable, Sendable, CustomStringConvertible {
     ]
 
     public var name: String? { Self.names[UInt32(type) << 16 | UInt32(information)] }
-    public var description: String { name ?? "\(type)/\(information)" }
+    public var description: String { name ?? "\(Self.typeNames[type] ?? String(type))/\(information)" }
 }

@@ -1,12 +1,10 @@
 import ISUP
 
 /// An M3UA parameter tag, RFC 4666 §3.2.
-public struct ParameterTag: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+public struct ParameterTag: RawRepresentable, Hashable, Sendable, CustomStringConvertible {
     public var rawValue: UInt16
     public init(rawValue: UInt16) { self.rawValue = rawValue }
     public init(_ rawValue: UInt16) { self.rawValue = rawValue }
-
-    public static func < (lhs: ParameterTag, rhs: ParameterTag) -> Bool { lhs.rawValue < rhs.rawValue }
 
     /// The catalogue entry, or nil for a tag this codec does not know (kept as octets).
     public var spec: M3UAParameterSpec? { M3UAParameterCatalogue.spec(for: self) }

@@ -49,10 +49,11 @@ public enum ValueFormat: Sendable {
     var lengthText: String {
         let (minimum, multiple, maximum) = length
         if minimum == maximum { return "exactly \(minimum) octets" }
-        var text = "at least \(minimum) octet\(minimum == 1 ? "" : "s")"
-        if multiple > 1 { text += ", a multiple of \(multiple)" }
-        if let maximum { text += ", at most \(maximum)" }
-        return text
+        var terms = [String]()
+        if minimum > 0 { terms.append("at least \(minimum)") }
+        if multiple > 1 { terms.append("a multiple of \(multiple)") }
+        if let maximum { terms.append("at most \(maximum)") }
+        return terms.joined(separator: ", ") + " octets"
     }
 
     func allows(length n: Int) -> Bool {

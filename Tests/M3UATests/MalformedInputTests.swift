@@ -46,13 +46,13 @@ struct MalformedInputTests {
         MalformedCase("two ASP Identifiers", "01 00 03 01 00 00 00 18 00 11 00 08 00 00 00 01 00 11 00 08 00 00 00 02", 16,
                       "aspIdentifier", .duplicateParameter, .unexpectedParameter),
         MalformedCase("Routing Context of 6 octets", "01 00 04 02 00 00 00 14 00 06 00 0a 00 00 00 01 00 02 00 00", 10,
-                      "routingContext", .wrongValueLength(actual: 6, expected: "at least 4 octets, a multiple of 4"),
+                      "routingContext", .wrongValueLength(actual: 6, expected: "at least 4, a multiple of 4 octets"),
                       .parameterFieldError),
         MalformedCase("Traffic Mode Type of 2 octets", "01 00 04 01 00 00 00 10 00 0b 00 06 00 02 00 00", 10,
                       "trafficModeType", .wrongValueLength(actual: 2, expected: "exactly 4 octets"), .parameterFieldError),
         MalformedCase("INFO String of 256 octets",
                       "01 00 03 02 00 00 01 0c 00 04 01 04" + String(repeating: " 41", count: 256), 10, "infoString",
-                      .wrongValueLength(actual: 256, expected: "at least 0 octets, at most 255"), .parameterFieldError),
+                      .wrongValueLength(actual: 256, expected: "at most 255 octets"), .parameterFieldError),
         MalformedCase("Network Appearance after Routing Context in DATA (RFC 4666 §3.3.1)", """
             01 00 01 01 00 00 00 2c 00 06 00 08 00 00 00 01 02 00 00 08 00 00 00 01
             02 10 00 14 00 00 00 01 00 00 00 02 05 02 00 01 01 00 10 00
