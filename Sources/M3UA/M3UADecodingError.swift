@@ -26,6 +26,8 @@ public struct M3UADecodingError: Error, Hashable, Sendable, CustomStringConverti
         case nonZeroPadding(UInt8)
         /// The value length does not fit the parameter's layout.
         case wrongValueLength(actual: Int, expected: String)
+        /// A parameter with sub-parameters outside the messages that carry it (RFC 4666 §3.6).
+        case unexpectedParameter
         /// A second occurrence of a parameter that may appear only once (RFC 4666 §3.2: "only one parameter of the
         /// same type is allowed in a message" unless the format says otherwise).
         case duplicateParameter
@@ -59,7 +61,7 @@ public struct M3UADecodingError: Error, Hashable, Sendable, CustomStringConverti
         case .truncatedParameter, .parameterLengthTooShort, .parameterOverrun, .missingPadding, .nonZeroPadding,
             .wrongValueLength:
             .parameterFieldError
-        case .duplicateParameter: .unexpectedParameter
+        case .unexpectedParameter, .duplicateParameter: .unexpectedParameter
         case .missingParameter: .missingParameter
         case .invalidValue: .invalidParameterValue
         }
@@ -82,6 +84,7 @@ public struct M3UADecodingError: Error, Hashable, Sendable, CustomStringConverti
             why = "\(needed) padding octet(s) needed, \(available) present"
         case .nonZeroPadding(let octet): why = "padding octet is 0x\(Hex.byte(octet)), not 0"
         case .wrongValueLength(let actual, let expected): why = "value of \(actual) octet(s), must be \(expected)"
+        case .unexpectedParameter: why = "parameter not allowed here"
         case .duplicateParameter: why = "parameter may appear only once"
         case .missingParameter: why = "mandatory parameter missing"
         case .misplacedParameter: why = "parameter must be the first one"

@@ -87,7 +87,8 @@ extension M3UAMessage {
     /// (RFC 4666 §3.2), values of the right length, rule constraints, sub-parameters recursively. Parameters the
     /// list does not name are kept, as RFC 4666 §3 asks for forward compatibility ("all Message Types may have
     /// attached parameters even if none are specified in this version"; libosmo-sigtran sends an INFO String in
-    /// REG REQ); those with a known tag must still have a well-formed value.
+    /// REG REQ); those with a known tag must still have a well-formed value. Routing Key, Registration Result and
+    /// Deregistration Result are accepted only where the RFC puts them, which also bounds nesting to one level.
     static func validate(
         _ parameters: [M3UAParameter], in container: ArraySlice<UInt8>, rules: [ParameterRule], padding: Padding,
         field prefix: String
@@ -116,6 +117,7 @@ extension M3UAMessage {
             default: break
             }
             if case .nested(let inner) = spec.format {
+                guard rule != nil else { throw M3UADecodingError(offset: at, field: field, reason: .unexpectedParameter) }
                 let subparameters = try Self.parameters(in: p.value, padding: padding, field: field + ".")
                 try validate(subparameters, in: p.value, rules: inner, padding: padding, field: field + ".")
             }

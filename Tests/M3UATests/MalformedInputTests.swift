@@ -67,6 +67,14 @@ struct MalformedInputTests {
                       "01 00 09 01 00 00 00 14 02 07 00 0c 02 0a 00 0c 00 00 00 01", 14,
                       "routingKey.localRoutingKeyIdentifier", .parameterOverrun(length: 12, available: 8),
                       .parameterFieldError),
+        MalformedCase("Routing Key inside a Routing Key (nesting is one level deep)", """
+            01 00 09 01 00 00 00 28 02 07 00 20 02 0a 00 08 00 00 00 01 02 0b 00 08 00 00 00 17
+            02 07 00 0c 02 0a 00 08 00 00 00 02
+            """, 28, "routingKey.routingKey", .unexpectedParameter, .unexpectedParameter),
+        MalformedCase("Routing Key in DATA", """
+            01 00 01 01 00 00 00 2c 02 10 00 10 00 00 00 01 00 00 00 02 05 02 00 00 02 07 00 14 02 0a 00 08 00 00 00 01
+            02 0b 00 08 00 00 00 17
+            """, 24, "routingKey", .unexpectedParameter, .unexpectedParameter),
         MalformedCase("Registration Result with a 3-octet status", """
             01 00 09 02 00 00 00 24 02 08 00 1c 02 0a 00 08 00 00 00 01 02 12 00 07 00 00 00 00 00 06 00 08 00 00 00 07
             """, 22, "registrationResult.registrationStatus", .wrongValueLength(actual: 3, expected: "exactly 4 octets"),
