@@ -28,7 +28,9 @@ public struct M3UAParameter: Hashable, Sendable, CustomStringConvertible {
 // MARK: - Building parameters from values
 
 extension M3UAParameter {
-    static func integer(_ tag: ParameterTag, _ value: UInt32) -> M3UAParameter {
+    /// A parameter holding one 32-bit unsigned value (Traffic Mode Type, Error Code, ASP Identifier, Correlation
+    /// ID, Network Appearance, Local-RK-Identifier, Registration/Deregistration Status; RFC 4666 §3.2).
+    public static func integer(_ tag: ParameterTag, _ value: UInt32) -> M3UAParameter {
         M3UAParameter(tag: tag, value: UInt32.octets([value]))
     }
 

@@ -64,7 +64,7 @@ struct M3UAMessageGenerator {
         case .octets:
             return M3UAParameter(tag: tag, value: (0..<int(0...40)).map { _ in UInt8(int(0...255)) })
         case .integer(let names):
-            return M3UAParameter(tag: tag, value: Self.octets([named(names)]))
+            return .integer(tag, named(names))
         case .integers:
             return .routingContext((0..<int(1...3)).map { _ in u32() })
         case .status:
@@ -102,9 +102,5 @@ struct M3UAMessageGenerator {
             default: return .deregistrationResult(DeregistrationResult(parameters: sub))
             }
         }
-    }
-
-    private static func octets(_ values: [UInt32]) -> [UInt8] {
-        values.flatMap { v in (0..<4).map { UInt8(truncatingIfNeeded: v >> (24 - 8 * $0)) } }
     }
 }
