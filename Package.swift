@@ -6,6 +6,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .library(name: "ISUP", targets: ["ISUP"]),
+        .library(name: "M3UA", targets: ["M3UA"]),
         .executable(name: "sipigw", targets: ["sipigw"]),
     ],
     dependencies: [
@@ -14,6 +15,8 @@ let package = Package(
     targets: [
         // Pure ISUP codec (ITU-T Q.763 + ST 763 national use): bytes in, values out, no I/O.
         .target(name: "ISUP"),
+        // Pure M3UA codec (RFC 4666): common header, TLV parameters, Protocol Data with ISUP inside. No I/O.
+        .target(name: "M3UA", dependencies: ["ISUP"]),
         // libosip2 (Debian libosip2-dev) for SIP message parsing and serialization.
         .systemLibrary(name: "COsip2", pkgConfig: "libosip2", providers: [.apt(["libosip2-dev"])]),
         // SIP-I: SIP messages (through libosip2), Q.1912.5 / RFC 3204 bodies, ST 769 profile.
@@ -24,13 +27,15 @@ let package = Package(
             name: "sipigw",
             dependencies: [
                 "ISUP",
+                "M3UA",
                 "Trace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Independent checkers used by the tests (tshark/text2pcap), shared by every test target.
+        // Independent checkers used by the tests (tshark/text2pcap, peers), shared by every test target.
         .target(name: "OracleSupport", path: "Tests/OracleSupport"),
         .testTarget(name: "ISUPTests", dependencies: ["ISUP", "OracleSupport"]),
+        .testTarget(name: "M3UATests", dependencies: ["M3UA", "ISUP", "OracleSupport"]),
         .testTarget(name: "CLITests", dependencies: ["OracleSupport"]),
         .testTarget(name: "SIPITests", dependencies: ["SIPI", "ISUP", "OracleSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "OracleSupport"]),

@@ -24,8 +24,10 @@ struct EncodeCommand: ParsableCommand {
         if let whole = try? JSONValue(parsing: text) {
             for (n, value) in (whole.array ?? [whole]).enumerated() { documents.append(("message \(n + 1)", value)) }
         } else {
-            for (n, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated()
-            where line.contains(where: { !$0.isWhitespace }) {
+            // Split on LF octets: in a Swift String "\r\n" is one Character and would not split on "\n".
+            for (n, raw) in Array(text.utf8).split(separator: 0x0A, omittingEmptySubsequences: false).enumerated()
+            where raw.contains(where: { $0 > 0x20 }) {
+                let line = String(decoding: raw, as: UTF8.self)
                 do {
                     documents.append(("line \(n + 1)", try JSONValue(parsing: line)))
                 } catch {

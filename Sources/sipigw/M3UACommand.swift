@@ -1,0 +1,10 @@
+import ArgumentParser
+
+/// `sipigw m3ua`: M3UA (RFC 4666) tools.
+struct M3UACommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "m3ua",
+        abstract: "M3UA (RFC 4666) tools.",
+        subcommands: [M3UADecodeCommand.self]
+    )
+}
