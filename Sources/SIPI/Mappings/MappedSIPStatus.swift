@@ -4,6 +4,11 @@ public struct MappedSIPStatus: Hashable, Sendable {
         public let code: Int
         public let reasonPhrase: String
 
+        public init(code: Int, reasonPhrase: String) {
+            self.code = code
+            self.reasonPhrase = reasonPhrase
+        }
+
         public var description: String { "\(code) \(reasonPhrase)" }
     }
 
