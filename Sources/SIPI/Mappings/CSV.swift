@@ -36,8 +36,9 @@ struct CSVRecord {
 /// skipped. Unquoted fields are trimmed.
 enum CSV {
     static func records(_ text: String, file: String, columns: [String]) throws(MappingError) -> [CSVRecord] {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).enumerated().lazy
-            .map { (number: $0.offset + 1, text: $0.element.hasSuffix("\r") ? $0.element.dropLast() : $0.element) }
+        // `\r\n` is one Character in Swift: split on line ends, not on "\n".
+        var lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated().lazy
+            .map { (number: $0.offset + 1, text: $0.element) }
             .filter { $0.text.contains { !$0.isWhitespace } }
             .makeIterator()
         guard let headerLine = lines.next() else { throw MappingError(file: file, line: 1, reason: .emptyFile) }

@@ -16,7 +16,7 @@ public struct MappingProfiles: Sendable {
         public let source: RowSource
     }
 
-    static let file = "profiles.csv"
+    public static let file = "profiles.csv"
 
     public let profiles: KeyedTable<String, Profile>
 
