@@ -60,7 +60,7 @@ struct MapCauseCommand: ParsableCommand {
         if let location, parsedLocation == nil {
             throw ValidationError("--location \(location): give 0–15 or U, LPN, LN, TN, RLN, RPN, INTL, BI")
         }
-        if let sip, Int(sip).map({ !(100...699).contains($0) }) ?? !sip.allSatisfy(\.isLetter) {
+        if let sip, !(Int(sip).map { (100...699).contains($0) } ?? sip.allSatisfy(\.isLetter)) {
             throw ValidationError("--sip \(sip): give a status code 100–699 or a method (BYE, CANCEL)")
         }
     }
@@ -71,30 +71,35 @@ struct MapCauseCommand: ParsableCommand {
 
     func run() throws {
         let mapper = CauseMapper(try mappingsDirectory.load())
-        var out: [UInt8]
+        let answer: String
         do {
             if let cause {
-                let mapped = try mapper.sipStatus(
-                    forCause: cause, location: parsedLocation, hasDiagnostic: diagnostic, profile: profile)
-                out = format == .json ? Array(json(cause: cause, mapped).jsonText.utf8) : Array(text(cause: cause, mapped).utf8)
-            } else if let sip {
-                let status = Int(sip)
-                let mapped = try mapper.isupCause(
-                    forStatus: status, reasonHeader: reason, encapsulatedCause: relCause.map { CauseIndicators(value: $0) },
-                    method: status == nil ? sip.uppercased() : "INVITE", profile: profile)
-                let input = status.map { Self.statusText($0, mapper) } ?? sip.uppercased()
-                out = format == .json
-                    ? Array(json(sip: sip, status: status, mapper: mapper, mapped).jsonText.utf8)
-                    : Array(text(input: input, mapped).utf8)
+                answer = try isupToSIP(cause, mapper)
             } else {
-                return
+                answer = try sipToISUP(sip ?? "", mapper)
             }
         } catch {
             StandardStreams.error("Error: \(error)")
             throw ExitCode.validationFailure
         }
-        out.append(UInt8(ascii: "\n"))
-        StandardStreams.output(out)
+        StandardStreams.output(Array((answer + "\n").utf8))
+    }
+
+    private func isupToSIP(_ cause: UInt8, _ mapper: CauseMapper) throws(CauseMappingError) -> String {
+        let mapped = try mapper.sipStatus(
+            forCause: cause, location: parsedLocation, hasDiagnostic: diagnostic, profile: profile)
+        return format == .json ? json(cause: cause, mapped).jsonText : text(cause: cause, mapped)
+    }
+
+    /// `sip` is a status code, or a method (BYE, CANCEL) when it is not a number.
+    private func sipToISUP(_ sip: String, _ mapper: CauseMapper) throws(CauseMappingError) -> String {
+        let status = Int(sip)
+        let method = status == nil ? sip.uppercased() : "INVITE"
+        let mapped = try mapper.isupCause(
+            forStatus: status, reasonHeader: reason, encapsulatedCause: relCause.map { CauseIndicators(value: $0) },
+            method: method, profile: profile)
+        if format == .json { return json(method: method, status: status, mapper: mapper, mapped).jsonText }
+        return text(input: status.map { Self.statusText($0, mapper) } ?? method, mapped)
     }
 
     private static func statusText(_ code: Int, _ mapper: CauseMapper) -> String {
@@ -176,13 +181,13 @@ struct MapCauseCommand: ParsableCommand {
         return lines.joined(separator: "\n")
     }
 
-    private func json(sip: String, status: Int?, mapper: CauseMapper, _ mapped: MappedISUPCause) -> JSONValue {
+    private func json(method: String, status: Int?, mapper: CauseMapper, _ mapped: MappedISUPCause) -> JSONValue {
         var input = JSONObject()
         if let status {
             input["status"] = .int(status)
             if let phrase = mapper.mappings.reasonPhrases[status] { input["reasonPhrase"] = .string(phrase.value) }
         } else {
-            input["method"] = .string(sip.uppercased())
+            input["method"] = .string(method)
         }
         if let reason { input["reason"] = .string(reason) }
         if let relCause { input["relCause"] = .int(Int(relCause)) }
