@@ -13,8 +13,10 @@ public struct CauseMapper: Sendable {
     {
         let chain = try self.chain(profile, .causeToStatus)
         let table = mappings.causeToStatus
-        let conditions = [location.map { .location($0) }, hasDiagnostic ? .diagnostic : nil, .always]
-            .compactMap { (condition: ISUPCauseToSIPStatus.Condition?) in condition }
+        var conditions = [ISUPCauseToSIPStatus.Condition]()
+        if let location { conditions.append(.location(location)) }
+        if hasDiagnostic { conditions.append(.diagnostic) }
+        conditions.append(.always)
         let row = conditions.lazy.compactMap { table.row(for: .init(cause: cause, condition: $0), along: chain) }.first
             ?? validated(table.defaultRow(along: chain))
         let outcome: MappedSIPStatus.Outcome

@@ -48,12 +48,15 @@ public enum ISUPCauseToSIPStatus {
                 Key(cause: try record.cause("isup_cause"), condition: condition)
             }
             let outcome = try record.outcome()
-            if key == nil, condition != .always {
-                throw record.error(.badValue(column: "condition", value: record["condition"], expected: "empty on a * row"))
-            }
-            if key == nil, case .status = outcome {} else if key == nil {
-                throw record.error(.badValue(
-                    column: "sip_outcome", value: record["sip_outcome"], expected: "a status code on a * row"))
+            if key == nil {
+                guard condition == .always else {
+                    throw record.error(.badValue(column: "condition", value: record["condition"], expected: "empty on a * row"))
+                }
+                // The default is also the fallback of `release-dialog`: it must be a status.
+                guard case .status = outcome else {
+                    throw record.error(.badValue(
+                        column: "sip_outcome", value: record["sip_outcome"], expected: "a status code on a * row"))
+                }
             }
             return (key, outcome)
         }
