@@ -25,26 +25,16 @@ public struct MediaType: Hashable, Sendable {
 
     public init(_ value: String) {
         var pieces = value.split(separator: ";", omittingEmptySubsequences: false).map {
-            $0.trimmingCharacters(in: " \t")
+            $0.trimmingWhitespace()
         }
         type = (pieces.isEmpty ? "" : pieces.removeFirst()).lowercased()
         var parameters = [String: String]()
         for piece in pieces where !piece.isEmpty {
-            let kv = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingCharacters(in: " \t") }
+            let kv = piece.split(separator: "=", maxSplits: 1).map { $0.trimmingWhitespace() }
             var v = kv.count > 1 ? kv[1] : ""
             if v.count >= 2, v.hasPrefix("\""), v.hasSuffix("\"") { v = String(v.dropFirst().dropLast()) }
             parameters[kv[0].lowercased()] = v
         }
         self.parameters = parameters
-    }
-}
-
-extension StringProtocol {
-    func trimmingCharacters(in set: String) -> String {
-        let chars = Set(set)
-        var s = Substring(self)
-        while let f = s.first, chars.contains(f) { s.removeFirst() }
-        while let l = s.last, chars.contains(l) { s.removeLast() }
-        return String(s)
     }
 }

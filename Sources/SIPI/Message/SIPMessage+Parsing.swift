@@ -36,8 +36,8 @@ extension SIPMessage {
             .split(separator: "\r\n", omittingEmptySubsequences: true).dropFirst()
             .compactMap { line -> SIPHeader? in
                 guard let colon = line.firstIndex(of: ":") else { return nil }
-                return SIPHeader(String(line[..<colon]).trimmingCharacters(in: " \t"),
-                                 String(line[line.index(after: colon)...]).trimmingCharacters(in: " \t"))
+                return SIPHeader(String(line[..<colon]).trimmingWhitespace(),
+                                 String(line[line.index(after: colon)...]).trimmingWhitespace())
             }
             .filter { !$0.hasName("content-length") }
 
@@ -80,8 +80,8 @@ extension SIPMessage {
     static func declaredContentLength(_ head: ArraySlice<UInt8>) -> Int? {
         for line in String(decoding: head, as: UTF8.self).split(separator: "\r\n") {
             guard let colon = line.firstIndex(of: ":") else { continue }
-            if SIPHeader.canonical(String(line[..<colon]).trimmingCharacters(in: " \t")) == "content-length" {
-                return Int(String(line[line.index(after: colon)...]).trimmingCharacters(in: " \t"))
+            if SIPHeader.canonical(String(line[..<colon]).trimmingWhitespace()) == "content-length" {
+                return Int(String(line[line.index(after: colon)...]).trimmingWhitespace())
             }
         }
         return nil
