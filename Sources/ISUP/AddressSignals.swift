@@ -65,29 +65,40 @@ public struct AddressSignals: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// Unpacks `bytes` holding `odd ? 2n-1 : 2n` signals; checks the filler and the capacity.
-    /// `offset` is the absolute position of `bytes` for error reporting.
+    /// Slice indices are message offsets, for error reporting.
     public static func unpack(
         _ bytes: ArraySlice<UInt8>, odd: Bool, field: String
     ) throws(ISUPDecodingError) -> AddressSignals {
+        try validate(bytes, odd: odd, field: field)
+        return unpackValidated(bytes, odd: odd)
+    }
+
+    /// The checks of `unpack` without building the value (Q.763 §4.1).
+    static func validate(_ bytes: ArraySlice<UInt8>, odd: Bool, field: String) throws(ISUPDecodingError) {
         let n = bytes.count * 2 - (odd && !bytes.isEmpty ? 1 : 0)
         guard n <= capacity else {
             throw ISUPDecodingError(
                 offset: bytes.startIndex, field: field, reason: .digitsOverflow(count: n, maximum: capacity))
         }
-        if odd {
-            guard let last = bytes.last else {
-                throw ISUPDecodingError(
-                    offset: bytes.startIndex, field: field, reason: .invalid("odd indicator set but no address signals"))
-            }
-            guard last >> 4 == 0 else {
-                throw ISUPDecodingError(offset: bytes.endIndex - 1, field: field, reason: .fillerNotZero(nibble: last >> 4))
-            }
+        guard odd else { return }
+        guard let last = bytes.last else {
+            throw ISUPDecodingError(
+                offset: bytes.startIndex, field: field, reason: .invalid("odd indicator set but no address signals"))
         }
+        guard last >> 4 == 0 else {
+            throw ISUPDecodingError(offset: bytes.endIndex - 1, field: field, reason: .fillerNotZero(nibble: last >> 4))
+        }
+    }
+
+    /// Packed octets to signals, assuming `validate` passed: whole octets at a time.
+    static func unpackValidated(_ bytes: ArraySlice<UInt8>, odd: Bool) -> AddressSignals {
         var signals = AddressSignals()
+        var shift: UInt128 = 0
         for byte in bytes {
-            signals.append(byte & 0x0F)
-            if signals.count < n { signals.append(byte >> 4) }
+            signals.storage |= UInt128(byte) << shift  // octet k holds signals 2k (bits 4–1) and 2k+1
+            shift += 8
         }
+        signals.count = bytes.count * 2 - (odd && !bytes.isEmpty ? 1 : 0)
         return signals
     }
 }

@@ -93,6 +93,7 @@ extension ISUPMessage {
             }
             var optional = [Parameter]()
             if hasOptionalPart {
+                optional.reserveCapacity(8)
                 let p = pointers + variable.count
                 if b[p] != 0 {
                     var j = p + Int(b[p])

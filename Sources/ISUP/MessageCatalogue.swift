@@ -15,14 +15,23 @@ public struct FixedParameter: Sendable, Hashable {
     public let length: Int
 }
 
-/// One row of the message catalogue, Q.763 Table 4 and the per-message tables (Tables 21–5x).
-public struct MessageSpec: Sendable {
+/// One row of the message catalogue, Q.763 Table 4 and the per-message tables (Tables 21–5x). A class: rows are
+/// shared, and a look-up costs one reference.
+public final class MessageSpec: Sendable {
     public let type: MessageType
     public let acronym: String
     public let title: String
     public let layout: MessageLayout
     /// Marked "(nat)" in Q.763: national use.
     public let national: Bool
+
+    init(type: MessageType, acronym: String, title: String, layout: MessageLayout, national: Bool) {
+        self.type = type
+        self.acronym = acronym
+        self.title = title
+        self.layout = layout
+        self.national = national
+    }
 
     public var fixed: [FixedParameter] {
         if case .parameters(let fixed, _, _) = layout { return fixed }

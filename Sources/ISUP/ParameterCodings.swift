@@ -69,11 +69,26 @@ public struct InformationElement: Hashable, Sendable {
         decoding bytes: ArraySlice<UInt8>, field: String = "accessTransport"
     ) throws(ISUPDecodingError) -> [InformationElement] {
         var elements = [InformationElement]()
+        try walk(bytes, field: field) { identifier, contents in
+            elements.append(InformationElement(identifier: identifier, contents: Array(contents)))
+        }
+        return elements
+    }
+
+    /// Checks the element framing without building values (the decoder's validation).
+    static func validate(_ bytes: ArraySlice<UInt8>, field: String) throws(ISUPDecodingError) {
+        try walk(bytes, field: field) { _, _ in }
+    }
+
+    /// Visits each element: identifier and contents (empty for single-octet elements, Q.931 §4.5.1).
+    private static func walk(
+        _ bytes: ArraySlice<UInt8>, field: String, _ visit: (UInt8, ArraySlice<UInt8>) -> Void
+    ) throws(ISUPDecodingError) {
         var i = bytes.startIndex
         while i < bytes.endIndex {
             let identifier = bytes[i]
             if identifier & 0x80 != 0 {
-                elements.append(InformationElement(identifier: identifier))
+                visit(identifier, bytes[i..<i])
                 i += 1
                 continue
             }
@@ -85,10 +100,9 @@ public struct InformationElement: Hashable, Sendable {
                 throw ISUPDecodingError(
                     offset: i + 1, field: field, reason: .lengthOverrun(length: length, available: bytes.endIndex - i - 2))
             }
-            elements.append(InformationElement(identifier: identifier, contents: Array(bytes[(i + 2)..<(i + 2 + length)])))
+            visit(identifier, bytes[(i + 2)..<(i + 2 + length)])
             i += 2 + length
         }
-        return elements
     }
 
     public func encode(into out: inout [UInt8]) {

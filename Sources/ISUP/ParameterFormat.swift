@@ -118,8 +118,9 @@ public enum LengthRule: Sendable, Hashable {
     }
 }
 
-/// One row of the parameter catalogue.
-public struct ParameterSpec: Sendable {
+/// One row of the parameter catalogue. A class: rows are shared, and a look-up costs one reference, not a copy
+/// of every field (decoding looks a row up per parameter).
+public final class ParameterSpec: Sendable {
     public let code: ParameterCode
     /// lowerCamelCase Q.763 name: the JSON key.
     public let name: String
@@ -128,4 +129,13 @@ public struct ParameterSpec: Sendable {
     public let format: ParameterFormat
     /// May occur more than once in one message (Q.763 §1.4: generic number, generic digits, ...).
     public let repeatable: Bool
+
+    init(code: ParameterCode, name: String, title: String, length: LengthRule, format: ParameterFormat, repeatable: Bool) {
+        self.code = code
+        self.name = name
+        self.title = title
+        self.length = length
+        self.format = format
+        self.repeatable = repeatable
+    }
 }

@@ -27,13 +27,13 @@ enum ParameterValidation {
     static func validateCoding(_ value: ArraySlice<UInt8>, spec: ParameterSpec) throws(ISUPDecodingError) {
         switch spec.format {
         case .number(let layout):
-            _ = try PartyNumber(decoding: value, layout: layout, field: spec.name)
+            try PartyNumber.validate(value, layout: layout, field: spec.name)
         case .cause:
             _ = try CauseIndicators(decoding: value, field: spec.name)
         case .rangeAndStatus:
             _ = try RangeAndStatus(decoding: value)
         case .informationElements:
-            _ = try InformationElement.list(decoding: value, field: spec.name)
+            try InformationElement.validate(value, field: spec.name)
         case .parameterCompatibility:
             _ = try CompatibilityInstruction.list(decoding: value)
         case .indicators, .bearerCapability, .genericDigits, .interlockCode, .callReference, .userToUser, .octets:

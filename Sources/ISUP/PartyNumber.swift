@@ -27,29 +27,29 @@ public struct PartyNumber: Hashable, Sendable {
 
     /// Decodes a parameter value. `field` names the parameter in errors; slice indices are message offsets.
     public init(decoding bytes: ArraySlice<UInt8>, layout: NumberLayout, field: String) throws(ISUPDecodingError) {
+        let digitsStart = try Self.validate(bytes, layout: layout, field: field)
+        self.layout = layout
+        numberQualifier = layout.qualifier ? bytes[bytes.startIndex] : 0
+        octet1 = bytes[digitsStart - (layout.octet2 == nil ? 1 : 2)] & 0x7F
+        octet2 = layout.octet2 == nil ? 0 : bytes[digitsStart - 1]
+        digits = AddressSignals.unpackValidated(bytes[digitsStart...], odd: bytes[digitsStart - (layout.octet2 == nil ? 1 : 2)] & 0x80 != 0)
+    }
+
+    /// Checks a value without unpacking it (the decoder's validation): header length, odd/even against the
+    /// filler nibble, and the number of signals. Returns the index of the first digit octet.
+    @discardableResult
+    public static func validate(
+        _ bytes: ArraySlice<UInt8>, layout: NumberLayout, field: String
+    ) throws(ISUPDecodingError) -> Int {
         guard bytes.count >= layout.headerLength else {
             throw ISUPDecodingError(
                 offset: bytes.startIndex, field: field,
                 reason: .tooShort(minimum: layout.headerLength, actual: bytes.count))
         }
-        self.layout = layout
-        var i = bytes.startIndex
-        if layout.qualifier {
-            numberQualifier = bytes[i]
-            i += 1
-        } else {
-            numberQualifier = 0
-        }
-        let odd = bytes[i] & 0x80 != 0
-        octet1 = bytes[i] & 0x7F
-        i += 1
-        if layout.octet2 != nil {
-            octet2 = bytes[i]
-            i += 1
-        } else {
-            octet2 = 0
-        }
-        digits = try AddressSignals.unpack(bytes[i...], odd: odd, field: field)
+        let oddEvenOctet = bytes.startIndex + (layout.qualifier ? 1 : 0)
+        let digitsStart = bytes.startIndex + layout.headerLength
+        try AddressSignals.validate(bytes[digitsStart...], odd: bytes[oddEvenOctet] & 0x80 != 0, field: field)
+        return digitsStart
     }
 
     public var encodedLength: Int { layout.headerLength + digits.packedLength }

@@ -24,7 +24,11 @@ public enum JSONValue: Hashable, Sendable {
     public var int: Int? {
         switch self {
         case .int(let i): return i
-        case .double(let d) where d == d.rounded() && abs(d) < 9.0e15: return Int(d)
+        case .double(let d):
+            // Integral doubles only; compared without libm rounding functions (not linked without Foundation).
+            guard d > -9.0e15, d < 9.0e15 else { return nil }
+            let i = Int(d)
+            return Double(i) == d ? i : nil
         default: return nil
         }
     }
