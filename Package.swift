@@ -16,10 +16,13 @@ let package = Package(
         .target(name: "ISUP"),
         // Offline traces: pcap/pcapng reading and writing (pure: bytes in, records out).
         .target(name: "Trace", dependencies: ["ISUP"]),
+        // SIP-I: ST 769 numbering (routing numbers, URI user parts, TDM <-> SIP-I number forms) and SIP-I bodies.
+        .target(name: "SIPI", dependencies: ["ISUP"]),
         .executableTarget(
             name: "sipigw",
             dependencies: [
                 "ISUP",
+                "SIPI",
                 "Trace",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
@@ -29,6 +32,7 @@ let package = Package(
         .testTarget(name: "ISUPTests", dependencies: ["ISUP", "OracleSupport"]),
         .testTarget(name: "CLITests", dependencies: ["OracleSupport"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "OracleSupport"]),
+        .testTarget(name: "SIPITests", dependencies: ["SIPI", "ISUP"]),
     ],
     swiftLanguageModes: [.v6]
 )
