@@ -17,6 +17,8 @@ public struct NumberingError: Error, Hashable, Sendable, CustomStringConvertible
         case malformedURI(String)
         /// A.1.1 c: a character that is not a decimal digit (nor the routing-number digit C in the X position).
         case invalidCharacter(Character, offset: Int)
+        /// A.1.1 c: more address signals than an ISUP number holds (`AddressSignals.capacity`).
+        case tooManyDigits(Int)
         /// A.1.1 d: the host is not a valid FQDN.
         case invalidDomain(String)
         /// A.1.1 d: the host is not a domain of a nationally interconnected operator.
@@ -51,7 +53,7 @@ public struct NumberingError: Error, Hashable, Sendable, CustomStringConvertible
         public var clause: AnnexACase {
             switch self {
             case .telURI, .malformedURI: .malformedURI
-            case .invalidCharacter: .invalidSubscriber
+            case .invalidCharacter, .tooManyDigits: .invalidSubscriber
             case .invalidDomain, .unknownDomain: .invalidDomain
             case .missingPlus, .nature, .noTranslationRule: .notGlobal
             case .notItalian: .notItalian
@@ -69,11 +71,12 @@ public struct NumberingError: Error, Hashable, Sendable, CustomStringConvertible
             case .telURI: "tel URI (only sip: URIs with user=phone are used, §7.3.1)"
             case .malformedURI(let what): "malformed SIP URI: \(what)"
             case .invalidCharacter(let c, let offset): "\"\(c)\" at offset \(offset) is not a decimal digit"
+            case .tooManyDigits(let count): "\(count) digits, more than an ISUP number holds"
             case .invalidDomain(let host): "\"\(host)\" is not a valid domain name"
             case .unknownDomain(let host): "\"\(host)\" is not a domain of an interconnected operator"
             case .missingPlus: "not a global number (no leading \"+\")"
             case .nature(let nai, let expected):
-                "nature of address \(nai) where the SIP-I NNI uses \(expected) (international, R-GEN-4)"
+                "nature of address \(nai) where the SIP-I NNI uses \(expected) (R-GEN-4)"
             case .noTranslationRule(let nai, let digits): "no trunk rule translates NAI \(nai) digits \(digits)"
             case .notItalian(let digits): "routing number after country code other than 39 (\(digits))"
             case .routingNumberRequired(let prefix): "plain \(prefix)… number where a routing number is required"
