@@ -42,6 +42,14 @@ public struct NumberFormat: Codable, Hashable, Sendable {
         self.identity = identity
         self.subscriberField = subscriberField
     }
+
+    /// The digit counts a number of this format may have, country code included (§6.1.1: lengths include "39"),
+    /// when its digits start with the country code and `prefix`: the sum of the field lengths, capped by `maxLength`.
+    public func lengths(countryCodeLength: Int, prefix: String) -> ClosedRange<Int> {
+        let start = countryCodeLength + (prefixIsField ? 0 : prefix.utf8.count)
+        let longest = start + fields.map { $0.lengths.max() ?? 0 }.reduce(0, +)
+        return (start + fields.map { $0.lengths.min() ?? 0 }.reduce(0, +))...min(longest, maxLength ?? longest)
+    }
 }
 
 /// One field of a `NumberFormat`.

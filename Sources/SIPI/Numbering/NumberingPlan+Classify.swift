@@ -43,7 +43,7 @@ extension NumberingPlan {
                 throw annexA.error(.notItalian(String(decoding: digits, as: UTF8.self)))
             }
             try requireDecimal(digits, from: 0, offset: offset)
-            return try match(foreign, digits, fieldsStart: 0)
+            return try match(foreign, prefix: "", digits, countryCodeLength: 0)
         }
         var x = cc.count
         if x < digits.count, isLetter(digits[x]) {
@@ -63,7 +63,7 @@ extension NumberingPlan {
         }.sorted { ($0.2.count, $1.0) > ($1.2.count, $0.0) }
         for (_, format, prefix) in candidates {
             do throws(NumberingError) {
-                return try match(format, digits, fieldsStart: cc.count + (format.prefixIsField ? 0 : prefix.utf8.count))
+                return try match(format, prefix: prefix, digits, countryCodeLength: cc.count)
             } catch {
                 if !format.tentative { throw error }
             }
@@ -87,18 +87,18 @@ extension NumberingPlan {
         }
     }
 
-    /// Fits `digits[fieldsStart...]` to the fields of `format`, trying every length each field allows, left to right;
-    /// the length counts "39" (§6.1.1).
+    /// Fits the digits after the country code (and after `prefix`, unless it is part of a field) to the fields of
+    /// `format`, trying every length each field allows, left to right; the length counts "39" (§6.1.1).
     ///
     /// When nothing fits, the error is, in this order: too many digits (nothing may follow a structure, R-GEN-6);
     /// the rule a field breaks in the attempt that got furthest; too few digits; the field the digits do not fit.
-    private func match(_ format: NumberFormat, _ digits: [UInt8], fieldsStart: Int) throws(NumberingError)
-        -> ClassifiedNumber
+    private func match(_ format: NumberFormat, prefix: String, _ digits: [UInt8], countryCodeLength: Int)
+        throws(NumberingError) -> ClassifiedNumber
     {
         let fields = format.fields
         let minima = fields.map { $0.lengths.min() ?? 0 }
-        let allowed = (fieldsStart + minima.reduce(0, +))
-            ... min(fieldsStart + fields.map { $0.lengths.max() ?? 0 }.reduce(0, +), format.maxLength ?? .max)
+        let fieldsStart = countryCodeLength + (format.prefixIsField ? 0 : prefix.utf8.count)
+        let allowed = format.lengths(countryCodeLength: countryCodeLength, prefix: prefix)
         func lengthError(_ part: FieldPart?) -> NumberingError {
             annexA.error(.invalidLength(format.kind, actual: digits.count, allowed: allowed, part: part ?? .plain))
         }

@@ -19,7 +19,8 @@ extension TrunkNumbering {
         guard !number.digits.isEmpty else { return number }
         let digits = Self.withoutST(number.digits)
         let nature = number.natureOfAddress ?? 0
-        guard let rule = rules(role).first(where: { $0.nature == nature && digits.hasPrefix($0.tdmPrefix) }) else {
+        let matching = rules(role).filter { $0.nature == nature && digits.hasPrefix($0.tdmPrefix) }
+        guard let rule = Self.longest(matching, by: \.tdmPrefix) else {
             throw policy.error(.noTranslationRule(nature: nature, digits: digits))
         }
         var out = number
@@ -36,7 +37,7 @@ extension TrunkNumbering {
     {
         guard !number.digits.isEmpty else { return number }
         let global = try globalDigits(of: number, policy)
-        guard let rule = rules(role).first(where: { global.hasPrefix($0.globalPrefix) }) else {
+        guard let rule = Self.longest(rules(role).filter { global.hasPrefix($0.globalPrefix) }, by: \.globalPrefix) else {
             throw policy.error(.noTranslationRule(nature: sipINature, digits: global))
         }
         var out = number
@@ -64,6 +65,11 @@ extension TrunkNumbering {
         fields["numberingPlan"] = sipINumberingPlan
         return PartyNumber(layout: layout, digits: try Self.nniSignals(userPart.dropFirst(), policy, offset: 1),
                            fields: fields)
+    }
+
+    /// The rule with the longest matching prefix; the first of them on a tie.
+    private static func longest(_ rules: [Rule], by prefix: KeyPath<Rule, String>) -> Rule? {
+        rules.max { $0[keyPath: prefix].count < $1[keyPath: prefix].count }
     }
 
     private func rules(_ role: PartyRole) -> [Rule] {

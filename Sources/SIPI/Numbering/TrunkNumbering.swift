@@ -10,7 +10,8 @@ public struct TrunkNumbering: Codable, Hashable, Sendable {
     /// One way a TDM number is written: its nature of address and the digits that turn it into the global number.
     ///
     /// TDM → NNI: a number with `nature` whose digits start with `tdmPrefix` becomes `globalPrefix` + the digits
-    /// after `tdmPrefix`. NNI → TDM: the first rule whose `globalPrefix` starts the global digits applies backwards.
+    /// after `tdmPrefix`. NNI → TDM: a rule whose `globalPrefix` starts the global digits applies backwards. In both
+    /// directions the longest matching prefix wins (then the first rule), so the order of the rules does not matter.
     public struct Rule: Codable, Hashable, Sendable {
         /// Nature of address indicator on the TDM side (Q.763 §3.9: 3 national, 4 international, 2 unknown, ...).
         public var nature: Int
@@ -23,6 +24,15 @@ public struct TrunkNumbering: Codable, Hashable, Sendable {
             self.nature = nature
             self.tdmPrefix = tdmPrefix
             self.globalPrefix = globalPrefix
+        }
+
+        /// Decodes a rule in which the prefixes are optional (empty).
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(
+                nature: try c.decode(Int.self, forKey: .nature),
+                tdmPrefix: try c.decodeIfPresent(String.self, forKey: .tdmPrefix) ?? "",
+                globalPrefix: try c.decodeIfPresent(String.self, forKey: .globalPrefix) ?? "")
         }
     }
 
@@ -46,6 +56,18 @@ public struct TrunkNumbering: Codable, Hashable, Sendable {
         self.sipINature = sipINature
         self.sipINumberingPlan = sipINumberingPlan
         self.calledEndOfPulsing = calledEndOfPulsing
+    }
+
+    /// Decodes a trunk in which every key is optional (the defaults are `TrunkNumbering.national`'s).
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = TrunkNumbering.national
+        self.init(
+            called: try c.decodeIfPresent([Rule].self, forKey: .called) ?? d.called,
+            calling: try c.decodeIfPresent([Rule].self, forKey: .calling) ?? d.calling,
+            sipINature: try c.decodeIfPresent(Int.self, forKey: .sipINature) ?? d.sipINature,
+            sipINumberingPlan: try c.decodeIfPresent(Int.self, forKey: .sipINumberingPlan) ?? d.sipINumberingPlan,
+            calledEndOfPulsing: try c.decodeIfPresent(Bool.self, forKey: .calledEndOfPulsing) ?? d.calledEndOfPulsing)
     }
 
     /// National numbers as NAI 3 without "39", foreign ones as NAI 4: the usual ST 763 trunk.
