@@ -36,7 +36,8 @@ struct NumberCommand: ParsableCommand {
                 NUMBER is a SIP URI user part (+39C80345800123456) or a whole sip: URI; with --nai it is the digits \
                 of an ISUP number: 4 international (39C80345800123456), 3 national (C80345800123456). Exit status 0 \
                 when ST 769 accepts the number; otherwise the Annex A clause, the ISUP cause and the SIP status are \
-                printed and the exit status is 1. Carrier, RPV, 3XY and 3XY_VMS codes are assignments: give them \
+                printed and the exit status is 1. With --calling the number is a calling identity, which is never a \
+                routing number. Carrier, RPV, 3XY and 3XY_VMS codes are assignments: give them \
                 with --plan.
                 """
         )
@@ -46,6 +47,9 @@ struct NumberCommand: ParsableCommand {
 
         @Option(help: ArgumentHelp("Read NUMBER as ISUP digits with this nature of address (3 or 4).", valueName: "nai"))
         var nai: Int?
+
+        @Flag(help: "NUMBER is a calling identity (P-Asserted-Identity, CgPN): never a routing number (ST 769 §6.1.10).")
+        var calling = false
 
         @Option(help: "Output format.")
         var format: OutputFormat = .text
@@ -61,16 +65,15 @@ struct NumberCommand: ParsableCommand {
         func run() throws {
             let plan = try plan.load()
             let result = Result { () throws(NumberingError) -> ClassifiedNumber in
-                switch nai {
+                let classified = switch nai {
                 case PartyNumber.NatureOfAddress.national: try plan.classify(nationalDigits: number)
                 case PartyNumber.NatureOfAddress.international: try plan.classify(internationalDigits: number)
                 default:
-                    if number.contains(":") {
-                        try plan.classify(userPart: NNIPhoneURI(parsing: number, policy: plan.annexA).user)
-                    } else {
-                        try plan.classify(userPart: number)
-                    }
+                    try plan.classify(userPart: number.contains(":")
+                        ? NNIPhoneURI(parsing: number, policy: plan.annexA).user : number)
                 }
+                if calling { try plan.requireCallingNumber(classified) }
+                return classified
             }
             StandardStreams.output(Array((render(result) + "\n").utf8))
             if case .failure = result { throw ExitCode(1) }

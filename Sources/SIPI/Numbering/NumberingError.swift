@@ -17,6 +17,9 @@ public struct NumberingError: Error, Hashable, Sendable, CustomStringConvertible
         case malformedURI(String)
         /// A.1.1 c: a character that is not a decimal digit (nor the routing-number digit C in the X position).
         case invalidCharacter(Character, offset: Int)
+        /// A.1.1 c [inference]: a calling identity that is a routing number; the CLI is always the subscriber's
+        /// number, the DN for a ported caller (§6.1.10 CLI-1, CLI-4).
+        case routingNumberAsCallingNumber(NumberKind)
         /// A.1.1 c: more address signals than an ISUP number holds (`AddressSignals.capacity`).
         case tooManyDigits(Int)
         /// A.1.1 d: the host is not a valid FQDN.
@@ -53,7 +56,7 @@ public struct NumberingError: Error, Hashable, Sendable, CustomStringConvertible
         public var clause: AnnexACase {
             switch self {
             case .telURI, .malformedURI: .malformedURI
-            case .invalidCharacter, .tooManyDigits: .invalidSubscriber
+            case .invalidCharacter, .tooManyDigits, .routingNumberAsCallingNumber: .invalidSubscriber
             case .invalidDomain, .unknownDomain: .invalidDomain
             case .missingPlus, .nature, .noTranslationRule: .notGlobal
             case .notItalian: .notItalian
@@ -71,6 +74,7 @@ public struct NumberingError: Error, Hashable, Sendable, CustomStringConvertible
             case .telURI: "tel URI (only sip: URIs with user=phone are used, §7.3.1)"
             case .malformedURI(let what): "malformed SIP URI: \(what)"
             case .invalidCharacter(let c, let offset): "\"\(c)\" at offset \(offset) is not a decimal digit"
+            case .routingNumberAsCallingNumber(let kind): "calling number is a \(kind.rawValue) routing number, not a DN"
             case .tooManyDigits(let count): "\(count) digits, more than an ISUP number holds"
             case .invalidDomain(let host): "\"\(host)\" is not a valid domain name"
             case .unknownDomain(let host): "\"\(host)\" is not a domain of an interconnected operator"

@@ -106,6 +106,17 @@ import Testing
         #expect(sip.stdout.contains("A.1.2 a"))
     }
 
+    @Test func callingIdentityIsNeverARoutingNumber() throws {
+        // NP0-08: the ported caller's PAI is the DN; C60… as a CLI is rejected.
+        let dn = try sipigw("number", "classify", "--calling", "sip:+390612345678@opb.it;user=phone")
+        #expect(dn.status == 0)
+        let rgn = try sipigw("number", "classify", "--calling", "--format", "json", "+39C600651230612345678")
+        #expect(rgn.status == 1)
+        #expect(try json(rgn.stdout)["error"]?.object?["clause"] == .string("A.1.1 c"))
+        // The same digits as a called number are a C60.
+        #expect(try sipigw("number", "classify", "+39C600651230612345678").status == 0)
+    }
+
     @Test func assignedCodesComeFromThePlan() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sipigw-number-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
