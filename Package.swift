@@ -19,8 +19,8 @@ let package = Package(
         .target(name: "M3UA", dependencies: ["ISUP"]),
         // libosip2 (Debian libosip2-dev) for SIP message parsing and serialization.
         .systemLibrary(name: "COsip2", pkgConfig: "libosip2", providers: [.apt(["libosip2-dev"])]),
-        // SIP-I: SIP messages (through libosip2), Q.1912.5 / RFC 3204 bodies, ST 769 profile, and the Mappings/
-        // loader (pure: file contents in, tables out).
+        // SIP-I: SIP messages (through libosip2), Q.1912.5 / RFC 3204 bodies, ST 769 profile (numbering, SDP,
+        // identities), and the Mappings/ loader (pure: file contents in, tables out).
         .target(name: "SIPI", dependencies: ["ISUP", "COsip2"]),
         // Offline traces: pcap/pcapng reading and writing (pure: bytes in, records out).
         .target(name: "Trace", dependencies: ["ISUP"]),
