@@ -20,12 +20,7 @@ struct NumberCommand: ParsableCommand {
 
         func load() throws -> NumberingPlan {
             guard let path else { return .st769 }
-            let bytes = try StandardStreams.read(path: path)
-            do {
-                return try JSONDecoder().decode(NumberingPlan.self, from: Data(bytes))
-            } catch {
-                throw ValidationError("\(path): not a numbering plan: \(error)")
-            }
+            return try JSONFile.decode(NumberingPlan.self, path: path, what: "numbering plan")
         }
     }
 

@@ -6,7 +6,9 @@ struct SIPIGW: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sipigw",
         abstract: "SIP-I / ISUP interworking gateway tools.",
-        subcommands: [DecodeCommand.self, EncodeCommand.self, M3UACommand.self, MapCommand.self, NumberCommand.self]
+        subcommands: [
+            DecodeCommand.self, EncodeCommand.self, M3UACommand.self, SIPICommand.self, MapCommand.self, NumberCommand.self,
+        ]
     )
 }
 

@@ -4,8 +4,10 @@ import Foundation
 public enum Command {
     public struct Result: Sendable {
         public let status: Int32
-        public let stdout: String
+        /// Standard output as octets (SIP messages with binary ISUP bodies are not UTF-8).
+        public let output: [UInt8]
         public let stderr: String
+        public var stdout: String { String(decoding: output, as: UTF8.self) }
     }
 
     public static func run(_ executable: String, _ arguments: [String], input: String = "") throws -> Result {
@@ -28,7 +30,7 @@ public enum Command {
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while !errReader.isFinished { Thread.sleep(forTimeInterval: 0.001) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: out, as: UTF8.self),
+        return Result(status: process.terminationStatus, output: [UInt8](out),
                       stderr: String(decoding: err, as: UTF8.self))
     }
 

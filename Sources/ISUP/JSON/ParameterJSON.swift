@@ -90,17 +90,12 @@ public enum ParameterJSON {
         let hex = try fields.hex("hex")
         var typed = object
         typed["hex"] = nil
-        guard let spec, !typed.isEmpty else {
-            guard let hex else { throw ISUPJSONError(path: path, reason: "needs \"hex\" (no typed fields given)") }
+        guard let spec, spec.format != .octets else {
+            guard let hex else { throw ISUPJSONError(path: path, reason: "needs \"hex\" (the parameter is kept as octets)") }
             return hex
         }
-        if let hex, spec.format != .octets, typedFields(hex[...], format: spec.format).sameContent(as: typed) {
-            return hex
-        }
-        if spec.format == .octets {
-            guard let hex else { throw ISUPJSONError(path: path, reason: "\(spec.name) is kept as bytes: give \"hex\"") }
-            return hex
-        }
+        if typed.isEmpty, let hex { return hex }
+        if let hex, typedFields(hex[...], format: spec.format).sameContent(as: typed) { return hex }
         return try build(fields, format: spec.format)
     }
 
@@ -199,7 +194,7 @@ public enum ParameterJSON {
         case .userToUser:
             return [UInt8(try f.requiredInt("protocolDiscriminator", max: 255))] + (try f.hex("information") ?? [])
         case .octets:
-            throw f.error("hex", "missing")
+            throw f.error("hex", "missing")  // handled by `value`: octets always come as hex
         }
     }
 }
