@@ -4,7 +4,7 @@
 SWIFT ?= swift
 # Debian packages: what running needs, and what the tests add (independent oracles).
 RUN_PACKAGES  := pkg-config libosip2-dev
-TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio
+TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio valgrind
 BIN := .build/release/sipigw
 
 .PHONY: run test build deps-run deps-test bench bench-tshark clean
