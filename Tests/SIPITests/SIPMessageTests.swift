@@ -72,6 +72,26 @@ import Testing
         #expect(m.parts.isEmpty)
     }
 
+    /// Every header the gateway reads or sets survives serialize → parse with its value (names compare
+    /// case-insensitively: libosip2 writes unknown names in its own capitalisation).
+    @Test func gatewayHeadersSurvive() throws {
+        let values: [(String, String)] = [
+            ("Contact", "<sip:gw@olo1.it>"), ("Max-Forwards", "69"),
+            ("P-Asserted-Identity", "<sip:+390655512345@olo1.it;user=phone>"), ("Privacy", "id"),
+            ("Reason", "Q.850;cause=16;text=\"Normal call clearing\""), ("Session-Expires", "1800;refresher=uac"),
+            ("Supported", "timer"), ("Require", "timer"),
+            ("History-Info", "<sip:+390612345678@olo2.it;user=phone>;index=1"),
+        ]
+        var m = invite(parts: [], contentType: "application/sdp")
+        m.setHeader("Content-Type", nil)
+        for (name, value) in values { m.setHeader(name, value) }
+        let back = try SIPMessage(parsing: try m.serialized())
+        for (name, value) in values { #expect(back.header(name) == value, "\(name)") }
+        #expect(back.header("Via") == "SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-1")
+        #expect(back.header("CSeq") == "1 INVITE")
+        #expect(back.header("To") == "<sip:+390612345678@olo2.it;user=phone>")
+    }
+
     @Test func response() throws {
         let m = SIPMessage(startLine: .response(statusCode: 486, reasonPhrase: "Busy Here"), headers: [
             SIPHeader("Via", "SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-1"), SIPHeader("From", "<sip:a@b>;tag=1"),
