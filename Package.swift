@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .library(name: "ISUP", targets: ["ISUP"]),
         .library(name: "M3UA", targets: ["M3UA"]),
+        .library(name: "M3UATransport", targets: ["M3UATransport"]),
         .executable(name: "sipigw", targets: ["sipigw"]),
     ],
     dependencies: [
@@ -17,6 +18,11 @@ let package = Package(
         .target(name: "ISUP"),
         // Pure M3UA codec (RFC 4666): common header, TLV parameters, Protocol Data with ISUP inside. No I/O.
         .target(name: "M3UA", dependencies: ["ISUP"]),
+        // libsctp (Debian libsctp-dev): the Linux kernel SCTP user API (sctp_sendmsg, sctp_recvmsg, sctp_bindx).
+        .systemLibrary(name: "CSCTP", pkgConfig: "libsctp", providers: [.apt(["libsctp-dev"])]),
+        // M3UA over SCTP: one association per socket, through the kernel (runs where the kernel has SCTP, e.g.
+        // inside Scripts/sctp-vm).
+        .target(name: "M3UATransport", dependencies: ["M3UA", "CSCTP"]),
         // libosip2 (Debian libosip2-dev) for SIP message parsing and serialization.
         .systemLibrary(name: "COsip2", pkgConfig: "libosip2", providers: [.apt(["libosip2-dev"])]),
         // SIP-I: SIP messages (through libosip2), Q.1912.5 / RFC 3204 bodies, ST 769 profile (numbering, SDP,
@@ -29,6 +35,7 @@ let package = Package(
             dependencies: [
                 "ISUP",
                 "M3UA",
+                "M3UATransport",
                 "Trace",
                 "SIPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -39,6 +46,7 @@ let package = Package(
         .testTarget(name: "ISUPTests", dependencies: ["ISUP", "OracleSupport"]),
         .testTarget(name: "M3UATests", dependencies: ["M3UA", "ISUP", "OracleSupport"]),
         .testTarget(name: "CLITests", dependencies: ["OracleSupport"]),
+        .testTarget(name: "M3UATransportTests", dependencies: ["M3UATransport", "M3UA", "OracleSupport"]),
         .testTarget(name: "SIPITests", dependencies: ["SIPI", "ISUP", "OracleSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "OracleSupport"]),
     ],

@@ -1,0 +1,215 @@
+import CSCTP
+import M3UA
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A user message received on an association, with the stream and payload protocol identifier it came on.
+public struct SCTPMessage: Hashable, Sendable {
+    public var bytes: [UInt8]
+    public var stream: UInt16
+    /// The PPID in host order (3 for M3UA, RFC 4666 §1.4.7).
+    public var ppid: UInt32
+}
+
+/// What one `receive` gives: a user message, a notification, or the end of the association.
+public enum SCTPIncoming: Hashable, Sendable {
+    case message(SCTPMessage)
+    case event(SCTPEvent)
+    /// The association is over (the socket read returned 0 after SHUTDOWN or ABORT).
+    case closed
+}
+
+/// One SCTP association on a one-to-one style socket (RFC 6458 §3: SOCK_STREAM, IPPROTO_SCTP), through the
+/// Linux kernel stack and libsctp. Blocking calls, with poll(2) timeouts on connect and receive.
+///
+/// Notifications for association changes, peer address changes and shutdown are subscribed, and arrive from
+/// `receive` as `.event`s in order with the messages.
+public final class SCTPAssociation {
+    /// RFC 4666 §1.4.7: the SCTP Payload Protocol Identifier of M3UA.
+    public static let m3uaPPID: UInt32 = 3
+
+    /// The socket, or -1 once closed.
+    public private(set) var descriptor: Int32
+    public let remote: [SCTPEndpoint]
+    public let local: [SCTPEndpoint]
+
+    /// Opens a socket, binds it to `local` (the first with bind(2), the others added with `sctp_bindx`; they must
+    /// share the port), and connects to `remote` (several addresses of one peer: `sctp_connectx`).
+    /// `streams` is the number of outbound streams asked for in INIT (and the inbound maximum).
+    public init(
+        connectingTo remote: [SCTPEndpoint], from local: [SCTPEndpoint] = [], streams: UInt16 = 2,
+        timeout: Duration = .seconds(5)
+    ) throws(SCTPError) {
+        guard !remote.isEmpty else { throw .invalidAddress("no remote address") }
+        let ipv6 = (remote + local).contains(where: \.isIPv6)
+        let fd = try Self.socket(family: ipv6 ? AF_INET6 : AF_INET)
+        self.descriptor = fd
+        self.remote = remote
+        self.local = local
+        do {
+            try subscribe()
+            var initmsg = sctp_initmsg()
+            initmsg.sinit_num_ostreams = streams
+            initmsg.sinit_max_instreams = streams
+            try setOption(SCTP_INITMSG, &initmsg)
+            try bind(local)
+            try connect(remote, timeout: timeout)
+        } catch {
+            Glibc.close(fd)
+            descriptor = -1
+            throw error
+        }
+    }
+
+    deinit {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+    }
+
+    /// Creates an SCTP one-to-one socket and closes it: `.protocolNotSupported` (errno 93) on a kernel without SCTP.
+    public static func checkKernelSupport() throws(SCTPError) {
+        Glibc.close(try socket(family: AF_INET))
+    }
+
+    static func socket(family: Int32) throws(SCTPError) -> Int32 {
+        let fd = Glibc.socket(family, csctp_sock_stream, csctp_ipproto_sctp)
+        guard fd >= 0 else { throw .from(.socket, errno: errno) }
+        return fd
+    }
+
+    private func setOption<T: BitwiseCopyable>(_ name: Int32, _ value: inout T) throws(SCTPError) {
+        let rc = setsockopt(descriptor, csctp_ipproto_sctp, name, &value, socklen_t(MemoryLayout<T>.size))
+        guard rc == 0 else { throw .from(.setsockopt, errno: errno) }
+    }
+
+    /// RFC 6458 §6.2.1 SCTP_EVENTS: data I/O info (stream and PPID on receive), association, address and
+    /// shutdown notifications.
+    private func subscribe() throws(SCTPError) {
+        var events = sctp_event_subscribe()
+        events.sctp_data_io_event = 1
+        events.sctp_association_event = 1
+        events.sctp_address_event = 1
+        events.sctp_shutdown_event = 1
+        try setOption(SCTP_EVENTS, &events)
+    }
+
+    private func bind(_ local: [SCTPEndpoint]) throws(SCTPError) {
+        guard let first = local.first else { return }
+        let address = try first.sockaddr()
+        let rc = address.withUnsafeBytes {
+            Glibc.bind(descriptor, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t($0.count))
+        }
+        guard rc == 0 else { throw .from(.bind, errno: errno) }
+        guard local.count > 1 else { return }
+        var packed = [UInt8]()
+        for endpoint in local.dropFirst() { packed += try endpoint.sockaddr() }
+        let added = packed.withUnsafeMutableBytes {
+            sctp_bindx(descriptor, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), Int32(local.count - 1),
+                       SCTP_BINDX_ADD_ADDR)
+        }
+        guard added == 0 else { throw .from(.bindx, errno: errno) }
+    }
+
+    /// A non-blocking connect(2)/sctp_connectx, waited for with poll(2), then back to blocking.
+    private func connect(_ remote: [SCTPEndpoint], timeout: Duration) throws(SCTPError) {
+        let flags = fcntl(descriptor, F_GETFL)
+        _ = fcntl(descriptor, F_SETFL, flags | O_NONBLOCK)
+        defer { _ = fcntl(descriptor, F_SETFL, flags) }
+        var packed = [UInt8]()
+        for endpoint in remote { packed += try endpoint.sockaddr() }
+        let operation: SCTPOperation = remote.count == 1 ? .connect : .connectx
+        let rc = packed.withUnsafeMutableBytes { raw in
+            let address = raw.baseAddress!.assumingMemoryBound(to: sockaddr.self)
+            return remote.count == 1
+                ? Glibc.connect(descriptor, address, socklen_t(raw.count))
+                : sctp_connectx(descriptor, address, Int32(remote.count), nil)
+        }
+        if rc == 0 { return }
+        guard errno == EINPROGRESS else { throw .from(operation, errno: errno) }
+        guard try wait(for: Int16(POLLOUT), timeout: timeout, operation) else { throw .timedOut(operation) }
+        var error: Int32 = 0
+        var length = socklen_t(MemoryLayout<Int32>.size)
+        getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &error, &length)
+        guard error == 0 else { throw .from(operation, errno: error) }
+    }
+
+    /// poll(2) for `events`; false on timeout. nil waits for ever.
+    private func wait(for events: Int16, timeout: Duration?, _ operation: SCTPOperation) throws(SCTPError) -> Bool {
+        let deadline = timeout.map { ContinuousClock.now + $0 }
+        while true {
+            var remaining: Int32 = -1
+            if let deadline {
+                let left = ContinuousClock.now.duration(to: deadline)
+                let ms = max(0, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
+                remaining = Int32(min(ms, Int64(Int32.max)))
+            }
+            var p = pollfd(fd: descriptor, events: events, revents: 0)
+            let n = poll(&p, 1, remaining)
+            if n > 0 { return true }
+            if n == 0 { return false }
+            if errno != EINTR { throw .from(.poll, errno: errno) }
+        }
+    }
+
+    /// Sends one user message with `sctp_sendmsg` on `stream` with `ppid` (given in host order; sent in network
+    /// byte order, as RFC 6458 §5.3.2 wants). osmo-stp drops messages whose PPID is not 3.
+    public func send(_ bytes: [UInt8], stream: UInt16 = 0, ppid: UInt32 = m3uaPPID) throws(SCTPError) {
+        guard descriptor >= 0 else { throw .closed }
+        while true {
+            let n = bytes.withUnsafeBytes {
+                sctp_sendmsg(descriptor, $0.baseAddress, $0.count, nil, 0, ppid.bigEndian, 0, stream, 0, 0)
+            }
+            if n >= 0 { return }
+            if errno != EINTR { throw .from(.send, errno: errno) }
+        }
+    }
+
+    /// Waits up to `timeout` (nil: for ever) for the next message or notification; nil when the time ran out.
+    /// A message larger than one read is reassembled until MSG_EOR.
+    public func receive(timeout: Duration? = nil) throws(SCTPError) -> SCTPIncoming? {
+        guard descriptor >= 0 else { throw .closed }
+        guard try wait(for: Int16(POLLIN), timeout: timeout, .receive) else { return nil }
+        var bytes = [UInt8]()
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            var info = sctp_sndrcvinfo()
+            var flags: Int32 = 0
+            let n = chunk.withUnsafeMutableBytes {
+                sctp_recvmsg(descriptor, $0.baseAddress, $0.count, nil, nil, &info, &flags)
+            }
+            if n < 0 {
+                if errno == EINTR { continue }
+                if errno == ECONNRESET || errno == ENOTCONN { return .closed }
+                throw .from(.receive, errno: errno)
+            }
+            if n == 0 && bytes.isEmpty { return .closed }
+            bytes += chunk[..<Int(n)]
+            guard flags & csctp_msg_eor != 0 || n == 0 else { continue }
+            if flags & csctp_msg_notification != 0 {
+                return .event(bytes.withUnsafeBytes { SCTPEvent(notification: $0) })
+            }
+            return .message(SCTPMessage(bytes: bytes, stream: info.sinfo_stream, ppid: UInt32(bigEndian: info.sinfo_ppid)))
+        }
+    }
+
+    /// Graceful shutdown (RFC 6458 §4.1.7: shutdown(SHUT_WR) sends SHUTDOWN after the queued data); keep
+    /// receiving to see SCTP_SHUTDOWN_COMP and `.closed`.
+    public func shutdown() throws(SCTPError) {
+        guard descriptor >= 0 else { throw .closed }
+        guard Glibc.shutdown(descriptor, Int32(SHUT_WR)) == 0 else { throw .from(.shutdown, errno: errno) }
+    }
+
+    /// Closes the socket (an association still up is shut down by the kernel).
+    public func close() {
+        if descriptor >= 0 { Glibc.close(descriptor) }
+        descriptor = -1
+    }
+}
+
+extension SCTPAssociation {
+    /// Sends an M3UA message with PPID 3 on `stream`. RFC 4666 §1.4.7: ASPSM, MGMT, RKM on stream 0.
+    public func send(_ message: M3UAMessage, stream: UInt16 = 0) throws {
+        try send(try message.encoded(), stream: stream, ppid: Self.m3uaPPID)
+    }
+}
