@@ -1,0 +1,64 @@
+import Foundation
+import ISUP
+import OracleSupport
+import Testing
+
+/// The real thing: `Scripts/sctp-vm` boots Debian's kernel (which has SCTP) in qemu, and inside it
+/// `Scripts/sctp-probe-osmo-stp` runs `sipigw m3ua sctp-probe` against osmo-stp (ASPUP, ASPAC, BEAT, ASPDN,
+/// shutdown). Skipped, with the reason, when the VM cannot start here.
+enum SCTPVM {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+    static let harness = repository.appendingPathComponent("Scripts/sctp-vm").path
+    static let probeScript = repository.appendingPathComponent("Scripts/sctp-probe-osmo-stp").path
+    static let sipigw = Command.builtProduct("sipigw")
+
+    /// Why the VM test cannot run here, or nil when it can.
+    static let unavailableReason: String? = {
+        if ProcessInfo.processInfo.environment["SIPIGW_SKIP_SCTP_VM"] != nil {
+            return "SIPIGW_SKIP_SCTP_VM is set"
+        }
+        guard FileManager.default.isExecutableFile(atPath: sipigw) else {
+            return "no built sipigw at \(sipigw) (swift build --build-tests builds it)"
+        }
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/osmo-stp") else {
+            return "osmo-stp not installed (make test-sctp installs it)"
+        }
+        guard let check = try? Command.run(harness, ["--check"]) else { return "cannot run \(harness)" }
+        guard check.status == 0 else {
+            return "qemu VM cannot start: \(check.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) (make test-sctp installs it)"
+        }
+        return nil
+    }()
+}
+
+@Suite(.serialized, .enabled(if: SCTPVM.unavailableReason == nil, Comment(rawValue: SCTPVM.unavailableReason ?? "")))
+struct SCTPVMTests {
+    @Test(.timeLimit(.minutes(5)))
+    func aspUpActiveHeartbeatDownAgainstOsmoSTP() throws {
+        let start = Date()
+        let result = try Command.run(SCTPVM.harness, ["--timeout", "240", "--", SCTPVM.probeScript, SCTPVM.sipigw])
+        let seconds = Date().timeIntervalSince(start)
+        let lines = result.stdout.split(separator: "\n").filter { $0.hasPrefix("{") }
+        let objects = lines.compactMap { try? JSONValue(parsing: $0).object }
+        let steps = objects.filter { $0["event"] == .string("step") }
+        let summary = objects.last { $0["event"] == .string("result") }
+        #expect(result.status == 0, "VM run (\(Int(seconds)) s) exit \(result.status):\n\(result.stdout)\n\(result.stderr)")
+        #expect(summary?["ok"] == .bool(true))
+        #expect(steps.map { $0["step"]?.string ?? "?" } == ["connect", "ASPUP", "ASPAC", "BEAT", "ASPDN", "shutdown"])
+        #expect(steps.allSatisfy { $0["ok"] == .bool(true) })
+        // The messages osmo-stp answered with, in the order they came.
+        let received = objects.filter { $0["event"] == .string("received") }
+            .compactMap { $0["m3ua"]?.object?["type"]?.string }
+        for type in ["ASPUP_ACK", "ASPAC_ACK", "NTFY", "BEAT_ACK", "ASPDN_ACK"] {
+            #expect(received.contains(type), "no \(type) in \(received)")
+        }
+        // Every message came on stream 0 with PPID 3.
+        for m in objects where m["event"] == .string("received") {
+            #expect(m["ppid"] == .int(3))
+        }
+        let states = objects.filter { $0["event"] == .string("sctp") }.compactMap { $0["state"]?.string }
+        #expect(states.first == "SCTP_COMM_UP")
+        #expect(states.last == "SCTP_SHUTDOWN_COMP")
+    }
+}
