@@ -12,6 +12,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
     ],
     targets: [
         // Pure ISUP codec (ITU-T Q.763 + ST 763 national use): bytes in, values out, no I/O.
@@ -20,9 +21,14 @@ let package = Package(
         .target(name: "M3UA", dependencies: ["ISUP"]),
         // libsctp (Debian libsctp-dev): the Linux kernel SCTP user API (sctp_sendmsg, sctp_recvmsg, sctp_bindx).
         .systemLibrary(name: "CSCTP", pkgConfig: "libsctp", providers: [.apt(["libsctp-dev"])]),
-        // M3UA over SCTP: one association per socket, through the kernel (runs where the kernel has SCTP, e.g.
-        // inside Scripts/sctp-vm).
-        .target(name: "M3UATransport", dependencies: ["M3UA", "CSCTP"]),
+        // M3UA transports: TCP framing on the common-header length (SwiftNIO), ERR replies on the wire; SCTP
+        // associations through the kernel and libsctp (runs where the kernel has SCTP, e.g. in Scripts/sctp-vm).
+        .target(name: "M3UATransport", dependencies: [
+            "M3UA",
+            "CSCTP",
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         // libosip2 (Debian libosip2-dev) for SIP message parsing and serialization.
         .systemLibrary(name: "COsip2", pkgConfig: "libosip2", providers: [.apt(["libosip2-dev"])]),
         // SIP-I: SIP messages (through libosip2), Q.1912.5 / RFC 3204 bodies, ST 769 profile (numbering, SDP,
@@ -45,8 +51,11 @@ let package = Package(
         .target(name: "OracleSupport", path: "Tests/OracleSupport"),
         .testTarget(name: "ISUPTests", dependencies: ["ISUP", "OracleSupport"]),
         .testTarget(name: "M3UATests", dependencies: ["M3UA", "ISUP", "OracleSupport"]),
+        .testTarget(name: "M3UATransportTests", dependencies: [
+            "M3UATransport", "M3UA", "ISUP", "OracleSupport", .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
+        ]),
         .testTarget(name: "CLITests", dependencies: ["OracleSupport"]),
-        .testTarget(name: "M3UATransportTests", dependencies: ["M3UATransport", "M3UA", "OracleSupport"]),
         .testTarget(name: "SIPITests", dependencies: ["SIPI", "ISUP", "OracleSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "OracleSupport"]),
     ],

@@ -1,5 +1,5 @@
 // swift-tools-version: 6.1
-// Benchmarks of the ISUP codec with package-benchmark (ordo-one/benchmark), kept apart from the main package
+// Benchmarks of the ISUP and M3UA codecs with package-benchmark (ordo-one/benchmark), kept apart from the main package
 // so that building or testing sipigw never builds the benchmark tooling.
 //   cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
 import PackageDescription
@@ -20,6 +20,16 @@ let package = Package(
                 .product(name: "ISUP", package: "sipigw"),
             ],
             path: "Benchmarks/ISUPBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        .executableTarget(
+            name: "M3UABenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "M3UA", package: "sipigw"),
+                .product(name: "ISUP", package: "sipigw"),
+            ],
+            path: "Benchmarks/M3UABenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],

@@ -18,19 +18,18 @@ import Testing
     }
 
     @Test func badLineIsReportedAndTheOthersStillDecoded() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sipigw-cli-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("m.txt")
-        try "# comment\n23 01 09 00\n01 00 0C 02 00 05 82 90  # REL cut short\nzz\n23 01 10 00\n".write(to: file, atomically: true, encoding: .utf8)
-        let r = try Command.run(sipigw, ["decode", "--file", file.path])
-        #expect(r.status == 1)
-        let lines = r.stdout.split(separator: "\n")
-        #expect(lines.count == 2)
-        #expect(lines.first?.contains(#""type":"ANM""#) == true)
-        #expect(lines.last?.contains(#""type":"RLC""#) == true)
-        #expect(r.stderr.contains("m.txt:3: offset 5, causeIndicators: length indicator 5 runs past the end"))
-        #expect(r.stderr.contains("m.txt:4: not a hex string"))
+        try ScratchDirectory.with("sipigw-cli") { dir in
+            let file = dir.appendingPathComponent("m.txt")
+            try "# comment\n23 01 09 00\n01 00 0C 02 00 05 82 90  # REL cut short\nzz\n23 01 10 00\n".write(to: file, atomically: true, encoding: .utf8)
+            let r = try Command.run(sipigw, ["decode", "--file", file.path])
+            #expect(r.status == 1)
+            let lines = r.stdout.split(separator: "\n")
+            #expect(lines.count == 2)
+            #expect(lines.first?.contains(#""type":"ANM""#) == true)
+            #expect(lines.last?.contains(#""type":"RLC""#) == true)
+            #expect(r.stderr.contains("m.txt:3: offset 5, causeIndicators: length indicator 5 runs past the end"))
+            #expect(r.stderr.contains("m.txt:4: not a hex string"))
+        }
     }
 
     @Test func decodeThenEncodeGivesTheSameOctets() throws {

@@ -23,12 +23,11 @@ struct DecodePcapCommandTests {
     ].map(octets)
 
     func decode(_ capture: [UInt8], _ options: [String] = []) throws -> Command.Result {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sipigw-pcap-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("trace.pcapng")
-        try Data(capture).write(to: file)
-        return try Command.run(sipigw, ["decode", "--pcap", file.path] + options)
+        try ScratchDirectory.with("sipigw-pcap") { dir in
+            let file = dir.appendingPathComponent("trace.pcapng")
+            try Data(capture).write(to: file)
+            return try Command.run(sipigw, ["decode", "--pcap", file.path] + options)
+        }
     }
 
     @Test func everyISUPPacketIsDecodedAndBadOnesNamed() throws {

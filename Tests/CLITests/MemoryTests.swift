@@ -11,16 +11,15 @@ struct MemoryTests {
     let valgrind = ["--leak-check=full", "--errors-for-leak-kinds=definite", "--error-exitcode=99", "--quiet"]
 
     @Test func noLeakThroughLibosip2() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sipigw-vg-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let build = try Command.run("/usr/bin/valgrind", valgrind + [sipigw, "sipi", "build", "--iam", SIPICommandTests.iamJSON])
-        #expect(build.status == 0, "valgrind on sipi build: \(build.stderr)")
-        let file = dir.appendingPathComponent("invite.sip")
-        try Data(build.output).write(to: file)
-        let parse = try Command.run("/usr/bin/valgrind", valgrind + [sipigw, "sipi", "parse", file.path])
-        #expect(parse.status == 0, "valgrind on sipi parse: \(parse.stderr)")
-        #expect(parse.stdout.contains(#""type":"IAM""#))
+        try ScratchDirectory.with("sipigw-vg") { dir in
+            let build = try Command.run("/usr/bin/valgrind", valgrind + [sipigw, "sipi", "build", "--iam", SIPICommandTests.iamJSON])
+            #expect(build.status == 0, "valgrind on sipi build: \(build.stderr)")
+            let file = dir.appendingPathComponent("invite.sip")
+            try Data(build.output).write(to: file)
+            let parse = try Command.run("/usr/bin/valgrind", valgrind + [sipigw, "sipi", "parse", file.path])
+            #expect(parse.status == 0, "valgrind on sipi parse: \(parse.stderr)")
+            #expect(parse.stdout.contains(#""type":"IAM""#))
+        }
     }
 }
 

@@ -1,4 +1,5 @@
 import ISUP
+import OracleSupport
 import Testing
 
 /// Properties over many generated inputs (seeded, so a failure names a reproducible case).

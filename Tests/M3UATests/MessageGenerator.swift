@@ -1,18 +1,6 @@
 import ISUP
 import M3UA
-
-/// SplitMix64: a small seeded generator so that every property-test failure is reproducible from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
+import OracleSupport
 
 /// Builds random well-formed messages from the catalogues: every message type, its parameters by their rules
 /// (mandatory always, others at random, repeatable ones up to three times), values valid for their formats and

@@ -1,12 +1,15 @@
 import ISUP
 import M3UA
+import OracleSupport
 import Testing
 
 /// tshark (Wireshark's M3UA and ISUP dissectors, code no one here wrote) decodes what we encode: every message
 /// type, in one capture, with the message class and type, routing context, Protocol Data fields and the ISUP
-/// message type we put there, and with no malformed or error-severity expert item.
+/// message type we put there, and with no malformed or error-severity expert item. Each M3UA PDU is one packet,
+/// wrapped by text2pcap in SCTP with PPID 3 (M3UA) on port 2905.
 @Suite(.enabled(if: Tshark.isAvailable, Comment(rawValue: Tshark.missingNote)))
 struct TsharkOracleTests {
+    static let sctp = ["-S", "2905,2905,3"]
     static let fields = [
         "m3ua.message_class", "m3ua.message_type", "m3ua.message_length", "m3ua.routing_context",
         "m3ua.protocol_data_opc", "m3ua.protocol_data_dpc", "m3ua.protocol_data_si", "m3ua.protocol_data_sls",
@@ -43,7 +46,7 @@ struct TsharkOracleTests {
 
     /// Encodes the messages into one capture and checks tshark's fields against our own typed accessors.
     static func expectAgreement(_ messages: [M3UAMessage]) throws {
-        let rows = try Tshark.fields(of: messages.map { try $0.encoded() }, fields: fields)
+        let rows = try Tshark.fields(of: messages.map { try $0.encoded() }, text2pcap: sctp, fields: fields)
         try #require(rows.count == messages.count)
         for (n, (m, columns)) in zip(messages, rows).enumerated() {
             let row = Dictionary(uniqueKeysWithValues: zip(fields, columns + Array(repeating: "", count: fields.count)))

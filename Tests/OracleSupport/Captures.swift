@@ -32,24 +32,17 @@ extension Tshark {
     }
 
     /// tshark's values of `fields` for every packet of a capture file given as bytes, one row per packet
-    /// (repeated occurrences joined with ",").
+    /// (repeated occurrences joined with ","; `fields(ofFile:fields:)`).
     public static func fields(ofCapture file: [UInt8], fields: [String]) throws -> [[String]] {
         try withScratchDirectory { dir in
             let capture = dir.appendingPathComponent("capture")
             try Data(file).write(to: capture)
-            var arguments = ["-r", capture.path, "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a",
-                             "-E", "aggregator=,"]
-            for f in fields { arguments += ["-e", f] }
-            return try run(tsharkPath, arguments).split(separator: "\n")
-                .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
+            return try Self.fields(ofFile: capture, fields: fields)
         }
     }
 
     private static func withScratchDirectory<T>(_ body: (URL) throws -> T) throws -> T {
         guard isAvailable else { throw Failure(description: missingNote) }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sipigw-capture-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        return try body(dir)
+        return try ScratchDirectory.with("sipigw-capture", body)
     }
 }

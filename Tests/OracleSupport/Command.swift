@@ -1,6 +1,7 @@
 import Foundation
 
-/// Runs a program to completion, feeding standard input and collecting both outputs.
+/// Runs a program to completion, feeding standard input and collecting both outputs; in `directory` when given,
+/// else in the test's own working directory.
 public enum Command {
     public struct Result: Sendable {
         public let status: Int32
@@ -10,10 +11,12 @@ public enum Command {
         public var stdout: String { String(decoding: output, as: UTF8.self) }
     }
 
-    public static func run(_ executable: String, _ arguments: [String], input: String = "") throws -> Result {
+    public static func run(_ executable: String, _ arguments: [String], input: String = "",
+                           in directory: URL? = nil) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if let directory { process.currentDirectoryURL = directory }
         let stdin = Pipe()
         let stdout = Pipe()
         let stderr = Pipe()

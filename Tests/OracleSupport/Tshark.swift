@@ -28,23 +28,26 @@ public enum Tshark {
     /// `["-u", "5060,5060"]`) and returns one row per packet with the values of `fields`
     /// (repeated occurrences joined with ","), in the order asked.
     public static func fields(of packets: [[UInt8]], text2pcap options: [String], fields: [String]) throws -> [[String]] {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sipigw-tshark-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let dump = dir.appendingPathComponent("in.txt")
-        let capture = dir.appendingPathComponent("out.pcap")
-        try hexDump(packets).write(to: dump, atomically: true, encoding: .utf8)
-        _ = try run(text2pcapPath, ["-q", "-F", "pcap"] + options + [dump.path, capture.path])
-        var arguments = ["-r", capture.path, "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a",
-                         "-E", "aggregator=,"]
-        for f in fields { arguments += ["-e", f] }
-        let out = try run(tsharkPath, arguments)
-        let rows = out.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
-            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
-        guard rows.count == packets.count else {
-            throw Failure(description: "tshark returned \(rows.count) rows for \(packets.count) packets")
+        try ScratchDirectory.with("sipigw-tshark") { dir in
+            let dump = dir.appendingPathComponent("in.txt")
+            let capture = dir.appendingPathComponent("out.pcap")
+            try hexDump(packets).write(to: dump, atomically: true, encoding: .utf8)
+            _ = try run(text2pcapPath, ["-q", "-F", "pcap"] + options + [dump.path, capture.path])
+            let rows = try Self.fields(ofFile: capture, fields: fields)
+            guard rows.count == packets.count else {
+                throw Failure(description: "tshark returned \(rows.count) rows for \(packets.count) packets")
+            }
+            return rows
         }
-        return rows
+    }
+
+    /// tshark's values of `fields` for every packet of the capture file at `file`: one row per packet, one column
+    /// per field (tab-separated, so commas and "|" in values are kept), repeated occurrences joined with ",".
+    static func fields(ofFile file: URL, fields: [String]) throws -> [[String]] {
+        var arguments = ["-r", file.path, "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=,"]
+        for f in fields { arguments += ["-e", f] }
+        return try run(tsharkPath, arguments).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+            .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }
     }
 
     /// text2pcap's input: each packet starts again at offset 0, 16 octets a line.

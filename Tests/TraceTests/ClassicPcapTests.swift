@@ -72,22 +72,7 @@ struct ClassicPcapTests {
           .needsWireshark)
     func truncations() throws {
         let file = try Tshark.capture(Self.packets, text2pcap: ["-F", "pcap", "-l", "141"])
-        let whole = try PcapReader.records(in: file)
-        let recordEnds: Set = [24, 24 + 16 + 35]
-        for length in 0..<file.count {
-            do {
-                let records = try PcapReader.records(in: Array(file.prefix(length)))
-                #expect(recordEnds.contains(length), "a cut at \(length) read as complete")
-                #expect(records == Array(whole.prefix(records.count)))
-            } catch {
-                guard case .truncated(let needed, let available) = error.reason else {
-                    Issue.record("cut at \(length): \(error)")
-                    continue
-                }
-                #expect(error.offset + available == length, "\(error)")
-                #expect(available < needed)
-            }
-        }
+        try expectEveryCutIsTruncatedOrAPrefix(of: file, completeAt: [24, 24 + 16 + 35])
     }
 
     @Test("truncated packet data names the packet, the field and where it starts")

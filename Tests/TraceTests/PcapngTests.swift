@@ -94,20 +94,7 @@ struct PcapngTests {
           .needsWireshark)
     func truncations() throws {
         let file = try Tshark.capture(ClassicPcapTests.packets, text2pcap: ["-l", "141"])
-        let whole = try PcapReader.records(in: file)
-        for length in 4..<file.count {
-            do {
-                let records = try PcapReader.records(in: Array(file.prefix(length)))
-                #expect(records == Array(whole.prefix(records.count)))
-            } catch {
-                guard case .truncated(let needed, let available) = error.reason else {
-                    Issue.record("cut at \(length): \(error)")
-                    continue
-                }
-                #expect(error.offset + available == length, "\(error)")
-                #expect(available < needed)
-            }
-        }
+        try expectEveryCutIsTruncatedOrAPrefix(of: file, from: 4)
     }
 
     @Test("garbled blocks name offset and block")

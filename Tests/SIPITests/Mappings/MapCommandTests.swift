@@ -1,56 +1,35 @@
 import Foundation
 import ISUP
+import OracleSupport
 import SIPI
 import Testing
 
 /// `sipigw map cause` as a user runs it: the binary built next to this test bundle (`swift build --build-tests`).
 @Suite struct MapCommandTests {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-
-        var firstLine: Substring { stdout.split(separator: "\n").first ?? "" }
-    }
-
-    static let sipigw = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("sipigw")
+    static let sipigw = Command.builtProduct("sipigw")
     /// The checkout, so that `./Mappings` is found without `--mappings`.
     static let checkout = MappingsFixture.directory.deletingLastPathComponent()
 
-    private func sipigw(_ arguments: [String], in directory: URL = checkout) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.sipigw
-        process.arguments = ["map", "cause"] + arguments
-        process.currentDirectoryURL = directory
-        let stdout = Pipe()
-        let stderr = Pipe()
-        process.standardOutput = stdout
-        process.standardError = stderr
-        try process.run()
-        // The outputs are a few lines: far below a pipe's buffer, so reading after the exit cannot block the child.
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus,
-                   stdout: String(decoding: stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self),
-                   stderr: String(decoding: stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))
+    private func sipigw(_ arguments: [String], in directory: URL = checkout) throws -> Command.Result {
+        try Command.run(Self.sipigw, ["map", "cause"] + arguments, in: directory)
     }
 
-    private func json(_ run: Run) throws -> JSONObject {
+    private func json(_ run: Command.Result) throws -> JSONObject {
         try #require(try JSONValue(parsing: run.stdout).object)
     }
 
-    /// A copy of Mappings/ in a fresh directory, with one file replaced (nil: removed).
-    private func mappingsCopy(replacing name: String, with text: String?) throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("sipigw-map-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        for (file, contents) in MappingsFixture.files(replacing: name, with: text ?? "") where file != name || text != nil {
-            try contents.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
+    /// A copy of Mappings/ in a fresh directory, with one file replaced (nil: removed), for the duration of `body`.
+    private func withMappingsCopy(replacing name: String, with text: String?, _ body: (URL) throws -> Void) throws {
+        try ScratchDirectory.with("sipigw-map") { directory in
+            for (file, contents) in MappingsFixture.files(replacing: name, with: text ?? "") where file != name || text != nil {
+                try contents.write(to: directory.appendingPathComponent(file), atomically: true, encoding: .utf8)
+            }
+            try body(directory)
         }
-        return directory
     }
 
     @Test func binaryIsBuilt() {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.sipigw.path), "run `swift build --build-tests` first")
+        #expect(FileManager.default.isExecutableFile(atPath: Self.sipigw), "run `swift build --build-tests` first")
     }
 
     /// The answer comes first; ./Mappings is found from the checkout.
@@ -138,29 +117,34 @@ import Testing
     /// A malformed table exits 1 with its file:line on stderr.
     @Test func malformedMappingsExit1() throws {
         let text = "profile,sip_status,isup_cause,source\nrfc3398,486,17,RFC 3398\nrfc3398,486,18,RFC 3398\n"
-        let directory = try mappingsCopy(replacing: SIPStatusToISUPCause.file, with: text)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try sipigw(["--isup", "17", "--mappings", directory.path])
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("\(directory.path)/sip-status-to-isup-cause.csv:3: duplicate key rfc3398 486 (first on line 2)"))
-        #expect(run.stdout.isEmpty)
+        try withMappingsCopy(replacing: SIPStatusToISUPCause.file, with: text) { directory in
+            let run = try sipigw(["--isup", "17", "--mappings", directory.path])
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("\(directory.path)/sip-status-to-isup-cause.csv:3: duplicate key rfc3398 486 (first on line 2)"))
+            #expect(run.stdout.isEmpty)
+        }
     }
 
     @Test func missingFileExit1() throws {
-        let directory = try mappingsCopy(replacing: MappingProfiles.file, with: nil)
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let run = try sipigw(["--sip", "486", "--mappings", directory.path])
-        #expect(run.status == 1)
-        #expect(run.stderr.contains("\(directory.path)/profiles.csv: file not found"))
+        try withMappingsCopy(replacing: MappingProfiles.file, with: nil) { directory in
+            let run = try sipigw(["--sip", "486", "--mappings", directory.path])
+            #expect(run.status == 1)
+            #expect(run.stderr.contains("\(directory.path)/profiles.csv: file not found"))
+        }
     }
 
     /// `--mappings` reads another copy; without it and without ./Mappings there is nothing to load.
     @Test func mappingsDirectory() throws {
-        let directory = try mappingsCopy(replacing: SIPReasonPhrases.file, with: MappingsFixture.files[SIPReasonPhrases.file])
-        defer { try? FileManager.default.removeItem(at: directory) }
-        #expect(try sipigw(["--isup", "17", "--mappings", directory.path]).firstLine == "486 Busy Here")
-        let elsewhere = try sipigw(["--isup", "17"], in: directory)
-        #expect(elsewhere.status == 1)
-        #expect(elsewhere.stderr.contains("no Mappings directory"))
+        try withMappingsCopy(replacing: SIPReasonPhrases.file, with: MappingsFixture.files[SIPReasonPhrases.file]) { directory in
+            #expect(try sipigw(["--isup", "17", "--mappings", directory.path]).firstLine == "486 Busy Here")
+            let elsewhere = try sipigw(["--isup", "17"], in: directory)
+            #expect(elsewhere.status == 1)
+            #expect(elsewhere.stderr.contains("no Mappings directory"))
+        }
     }
+}
+
+extension Command.Result {
+    /// The answer line of `sipigw map cause`.
+    fileprivate var firstLine: Substring { stdout.split(separator: "\n").first ?? "" }
 }

@@ -1,39 +1,18 @@
 import Foundation
 import ISUP
+import OracleSupport
 import Testing
 
 /// `sipigw number classify` and `sipigw number plan` as a user runs them: the binary built next to the test bundle.
 @Suite struct NumberCommandTests {
-    struct Run {
-        let status: Int32
-        let stdout: String
-        let stderr: String
-    }
+    static let sipigw = Command.builtProduct("sipigw")
 
-    static let sipigw = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        .appendingPathComponent("sipigw")
-
-    func sipigw(_ arguments: String...) throws -> Run {
-        let process = Process()
-        process.executableURL = Self.sipigw
-        process.arguments = arguments
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        // Standard output may exceed a pipe buffer (`number plan`); standard error is a line at most.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
-                   stderr: String(decoding: stderr, as: UTF8.self))
-    }
+    func sipigw(_ arguments: String...) throws -> Command.Result { try Command.run(Self.sipigw, arguments) }
 
     func json(_ text: String) throws -> JSONObject { try #require(try JSONValue(parsing: text).object) }
 
     @Test func binaryIsBuilt() {
-        #expect(FileManager.default.isExecutableFile(atPath: Self.sipigw.path), "run `swift build --build-tests` first")
+        #expect(FileManager.default.isExecutableFile(atPath: Self.sipigw), "run `swift build --build-tests` first")
     }
 
     @Test func acceptedNumberAsText() throws {
@@ -118,30 +97,29 @@ import Testing
     }
 
     @Test func assignedCodesComeFromThePlan() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("sipigw-number-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let plan = dir.appendingPathComponent("plan.json")
-        try #"{"carrierCodes": ["1055"], "mnpCodes": ["392"]}"#.write(to: plan, atomically: true, encoding: .utf8)
+        try ScratchDirectory.with("sipigw-number") { dir in
+            let plan = dir.appendingPathComponent("plan.json")
+            try #"{"carrierCodes": ["1055"], "mnpCodes": ["392"]}"#.write(to: plan, atomically: true, encoding: .utf8)
 
-        // CS-01: 1055 is not assigned in the built-in plan.
-        #expect(try sipigw("number", "classify", "+3910550612345678").status == 1)
-        let cs = try sipigw("number", "classify", "--plan", plan.path, "--format", "json", "+3910550612345678")
-        #expect(cs.status == 0)
-        #expect(try json(cs.stdout)["fields"] == .object(["carrierCode": .string("1055"), "number": .string("0612345678")]))
-        // MNP-02: without the 3XY code it is a plain number.
-        let plain = try sipigw("number", "classify", "--format", "json", "+393923351234567")
-        #expect(try json(plain.stdout)["kind"] == .string("national"))
-        let mnp = try sipigw("number", "classify", "--plan", plan.path, "--format", "json", "+393923351234567")
-        #expect(try json(mnp.stdout)["kind"] == .string("3XY"))
+            // CS-01: 1055 is not assigned in the built-in plan.
+            #expect(try sipigw("number", "classify", "+3910550612345678").status == 1)
+            let cs = try sipigw("number", "classify", "--plan", plan.path, "--format", "json", "+3910550612345678")
+            #expect(cs.status == 0)
+            #expect(try json(cs.stdout)["fields"] == .object(["carrierCode": .string("1055"), "number": .string("0612345678")]))
+            // MNP-02: without the 3XY code it is a plain number.
+            let plain = try sipigw("number", "classify", "--format", "json", "+393923351234567")
+            #expect(try json(plain.stdout)["kind"] == .string("national"))
+            let mnp = try sipigw("number", "classify", "--plan", plan.path, "--format", "json", "+393923351234567")
+            #expect(try json(mnp.stdout)["kind"] == .string("3XY"))
 
-        // `number plan` prints the whole plan with the file's keys over the defaults.
-        let printed = try sipigw("number", "plan", "--plan", plan.path)
-        #expect(printed.status == 0)
-        let object = try json(printed.stdout)
-        #expect(object["carrierCodes"] == .array([.string("1055")]))
-        #expect(object["rpvCodes"] == .array([.string("1482")]))
-        #expect(object["districtCodes"]?.array?.count == 232)
+            // `number plan` prints the whole plan with the file's keys over the defaults.
+            let printed = try sipigw("number", "plan", "--plan", plan.path)
+            #expect(printed.status == 0)
+            let object = try json(printed.stdout)
+            #expect(object["carrierCodes"] == .array([.string("1055")]))
+            #expect(object["rpvCodes"] == .array([.string("1482")]))
+            #expect(object["districtCodes"]?.array?.count == 232)
+        }
     }
 
     @Test func usageErrors() throws {
