@@ -43,18 +43,12 @@ public final class SCTPAssociation {
         timeout: Duration = .seconds(5)
     ) throws(SCTPError) {
         guard !remote.isEmpty else { throw .invalidAddress("no remote address") }
-        let ipv6 = (remote + local).contains(where: \.isIPv6)
-        let fd = try Self.socket(family: ipv6 ? AF_INET6 : AF_INET)
+        let fd = try SCTPSocket.open(ipv6: (remote + local).contains(where: \.isIPv6), streams: streams)
         self.descriptor = fd
         self.remote = remote
         self.local = local
         do {
-            try subscribe()
-            var initmsg = sctp_initmsg()
-            initmsg.sinit_num_ostreams = streams
-            initmsg.sinit_max_instreams = streams
-            try setOption(SCTP_INITMSG, &initmsg)
-            try bind(local)
+            try SCTPSocket.bind(fd, local)
             try connect(remote, timeout: timeout)
         } catch {
             Glibc.close(fd)
@@ -63,52 +57,32 @@ public final class SCTPAssociation {
         }
     }
 
+    /// An association accepted by `SCTPListener` (the notifications subscription is inherited).
+    init(accepted fd: Int32, remote: [SCTPEndpoint], local: [SCTPEndpoint]) {
+        self.descriptor = fd
+        self.remote = remote
+        self.local = local
+    }
+
     deinit {
         if descriptor >= 0 { Glibc.close(descriptor) }
     }
 
     /// Creates an SCTP one-to-one socket and closes it: `.protocolNotSupported` (errno 93) on a kernel without SCTP.
     public static func checkKernelSupport() throws(SCTPError) {
-        Glibc.close(try socket(family: AF_INET))
+        Glibc.close(try SCTPSocket.open(ipv6: false, streams: 1))
     }
 
-    static func socket(family: Int32) throws(SCTPError) -> Int32 {
-        let fd = Glibc.socket(family, csctp_sock_stream, csctp_ipproto_sctp)
-        guard fd >= 0 else { throw .from(.socket, errno: errno) }
-        return fd
+    /// The peer's transport addresses as the kernel knows them now (`sctp_getpaddrs`): all of a multi-homed peer.
+    public func peerAddresses() throws(SCTPError) -> [SCTPEndpoint] {
+        guard descriptor >= 0 else { throw .closed }
+        return try SCTPSocket.addresses(descriptor, peer: true)
     }
 
-    private func setOption<T: BitwiseCopyable>(_ name: Int32, _ value: inout T) throws(SCTPError) {
-        let rc = setsockopt(descriptor, csctp_ipproto_sctp, name, &value, socklen_t(MemoryLayout<T>.size))
-        guard rc == 0 else { throw .from(.setsockopt, errno: errno) }
-    }
-
-    /// RFC 6458 §6.2.1 SCTP_EVENTS: data I/O info (stream and PPID on receive), association, address and
-    /// shutdown notifications.
-    private func subscribe() throws(SCTPError) {
-        var events = sctp_event_subscribe()
-        events.sctp_data_io_event = 1
-        events.sctp_association_event = 1
-        events.sctp_address_event = 1
-        events.sctp_shutdown_event = 1
-        try setOption(SCTP_EVENTS, &events)
-    }
-
-    private func bind(_ local: [SCTPEndpoint]) throws(SCTPError) {
-        guard let first = local.first else { return }
-        let address = try first.sockaddr()
-        let rc = address.withUnsafeBytes {
-            Glibc.bind(descriptor, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), socklen_t($0.count))
-        }
-        guard rc == 0 else { throw .from(.bind, errno: errno) }
-        guard local.count > 1 else { return }
-        var packed = [UInt8]()
-        for endpoint in local.dropFirst() { packed += try endpoint.sockaddr() }
-        let added = packed.withUnsafeMutableBytes {
-            sctp_bindx(descriptor, $0.baseAddress!.assumingMemoryBound(to: sockaddr.self), Int32(local.count - 1),
-                       SCTP_BINDX_ADD_ADDR)
-        }
-        guard added == 0 else { throw .from(.bindx, errno: errno) }
+    /// This end's transport addresses in the association (`sctp_getladdrs`).
+    public func localAddresses() throws(SCTPError) -> [SCTPEndpoint] {
+        guard descriptor >= 0 else { throw .closed }
+        return try SCTPSocket.addresses(descriptor, peer: false)
     }
 
     /// A non-blocking connect(2)/sctp_connectx, waited for with poll(2), then back to blocking.
@@ -127,29 +101,13 @@ public final class SCTPAssociation {
         }
         if rc == 0 { return }
         guard errno == EINPROGRESS else { throw .from(operation, errno: errno) }
-        guard try wait(for: Int16(POLLOUT), timeout: timeout, operation) else { throw .timedOut(operation) }
+        guard try SCTPSocket.wait(descriptor, for: Int16(POLLOUT), timeout: timeout, operation) else {
+            throw .timedOut(operation)
+        }
         var error: Int32 = 0
         var length = socklen_t(MemoryLayout<Int32>.size)
         getsockopt(descriptor, SOL_SOCKET, SO_ERROR, &error, &length)
         guard error == 0 else { throw .from(operation, errno: error) }
-    }
-
-    /// poll(2) for `events`; false on timeout. nil waits for ever.
-    private func wait(for events: Int16, timeout: Duration?, _ operation: SCTPOperation) throws(SCTPError) -> Bool {
-        let deadline = timeout.map { ContinuousClock.now + $0 }
-        while true {
-            var remaining: Int32 = -1
-            if let deadline {
-                let left = ContinuousClock.now.duration(to: deadline)
-                let ms = max(0, left.components.seconds * 1000 + left.components.attoseconds / 1_000_000_000_000_000)
-                remaining = Int32(min(ms, Int64(Int32.max)))
-            }
-            var p = pollfd(fd: descriptor, events: events, revents: 0)
-            let n = poll(&p, 1, remaining)
-            if n > 0 { return true }
-            if n == 0 { return false }
-            if errno != EINTR { throw .from(.poll, errno: errno) }
-        }
     }
 
     /// Sends one user message with `sctp_sendmsg` on `stream` with `ppid` (given in host order; sent in network
@@ -169,7 +127,7 @@ public final class SCTPAssociation {
     /// A message larger than one read is reassembled until MSG_EOR.
     public func receive(timeout: Duration? = nil) throws(SCTPError) -> SCTPIncoming? {
         guard descriptor >= 0 else { throw .closed }
-        guard try wait(for: Int16(POLLIN), timeout: timeout, .receive) else { return nil }
+        guard try SCTPSocket.wait(descriptor, for: Int16(POLLIN), timeout: timeout, .receive) else { return nil }
         var bytes = [UInt8]()
         var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {

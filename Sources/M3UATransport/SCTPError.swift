@@ -4,7 +4,8 @@ import Glibc
 
 /// The system call an `SCTPError` comes from.
 public enum SCTPOperation: String, Hashable, Sendable {
-    case socket, setsockopt, bind, bindx, connect, connectx, poll, send, receive, shutdown, close
+    case socket, setsockopt, bind, bindx, listen, accept, connect, connectx, poll, send, receive, shutdown, close
+    case addresses
 }
 
 /// Why an SCTP operation failed. System failures keep their `errno`.

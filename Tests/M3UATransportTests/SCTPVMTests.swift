@@ -62,3 +62,21 @@ struct SCTPVMTests {
         #expect(states.last == "SCTP_SHUTDOWN_COMP")
     }
 }
+
+extension SCTPVMTests {
+    /// SCTPLoopbackTests (our own listener and association over the kernel's SCTP) run inside the VM, through
+    /// this very test binary.
+    @Test(.timeLimit(.minutes(5)))
+    func loopbackTestsInsideTheVM() throws {
+        let testBinary = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+        try #require(FileManager.default.isExecutableFile(atPath: testBinary), "no test binary at \(testBinary)")
+        let result = try Command.run(SCTPVM.harness, [
+            "--timeout", "240", "--", testBinary, "--testing-library", "swift-testing",
+            "--filter", "M3UATransportTests.SCTPLoopbackTests",
+        ])
+        let report = "exit \(result.status):\n\(result.stdout)\n\(result.stderr)"
+        #expect(result.status == 0, "\(report)")
+        #expect(result.stdout.contains("Suite SCTPLoopbackTests passed"), "\(report)")
+        #expect(!result.stdout.contains("skipped"), "\(report)")
+    }
+}
