@@ -7,7 +7,7 @@ let package = Package(
     products: [
         .library(name: "ISUP", targets: ["ISUP"]),
         .library(name: "M3UA", targets: ["M3UA"]),
-        .library(name: "M3UATransport", targets: ["M3UATransport"]),
+        .library(name: "SCTPTransport", targets: ["SCTPTransport"]),
         .executable(name: "sipigw", targets: ["sipigw"]),
     ],
     dependencies: [
@@ -21,11 +21,12 @@ let package = Package(
         .target(name: "M3UA", dependencies: ["ISUP"]),
         // libsctp (Debian libsctp-dev): the Linux kernel SCTP user API (sctp_sendmsg, sctp_recvmsg, sctp_bindx).
         .systemLibrary(name: "CSCTP", pkgConfig: "libsctp", providers: [.apt(["libsctp-dev"])]),
-        // M3UA transports: TCP framing on the common-header length (SwiftNIO), ERR replies on the wire; SCTP
-        // associations through the kernel and libsctp (runs where the kernel has SCTP, e.g. in Scripts/sctp-vm).
+        // Kernel SCTP associations through libsctp (one-to-one sockets, PPID/stream, notifications, multi-homing);
+        // runs where the kernel has SCTP (on this machine: inside Scripts/sctp-vm). No NIO.
+        .target(name: "SCTPTransport", dependencies: ["M3UA", "CSCTP"]),
+        // M3UA transports: TCP framing on the common-header length (SwiftNIO), ERR replies on the wire.
         .target(name: "M3UATransport", dependencies: [
             "M3UA",
-            "CSCTP",
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
@@ -41,7 +42,7 @@ let package = Package(
             dependencies: [
                 "ISUP",
                 "M3UA",
-                "M3UATransport",
+                "SCTPTransport",
                 "Trace",
                 "SIPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -52,9 +53,10 @@ let package = Package(
         .testTarget(name: "ISUPTests", dependencies: ["ISUP", "OracleSupport"]),
         .testTarget(name: "M3UATests", dependencies: ["M3UA", "ISUP", "OracleSupport"]),
         .testTarget(name: "M3UATransportTests", dependencies: [
-            "M3UATransport", "M3UA", "ISUP", "OracleSupport", .product(name: "NIOCore", package: "swift-nio"),
+            "M3UATransport", "M3UA", "ISUP", .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
+        .testTarget(name: "SCTPTransportTests", dependencies: ["SCTPTransport", "M3UA", "ISUP", "OracleSupport"]),
         .testTarget(name: "CLITests", dependencies: ["OracleSupport"]),
         .testTarget(name: "SIPITests", dependencies: ["SIPI", "ISUP", "OracleSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "OracleSupport"]),

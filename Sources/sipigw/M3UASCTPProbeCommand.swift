@@ -1,7 +1,7 @@
 import ArgumentParser
 import ISUP
 import M3UA
-import M3UATransport
+import SCTPTransport
 
 /// `sipigw m3ua sctp-probe`: brings one ASP up and active against a real M3UA peer over kernel SCTP, checks
 /// every answer, and takes it down again. JSON Lines out; exit 0 only when every expected answer came.

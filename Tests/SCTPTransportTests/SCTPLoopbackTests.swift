@@ -1,7 +1,7 @@
 import Glibc
 import M3UA
 import Testing
-@testable import M3UATransport
+@testable import SCTPTransport
 
 /// Two associations of our own over the kernel's SCTP on loopback: multi-homing with bindx/connectx, PPID and
 /// stream on both sides, a message larger than one read, notifications, shutdown, refusal. Needs a kernel with

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import M3UATransport
+@testable import SCTPTransport
 
 /// Whether this kernel offers SCTP: /proc/net/sctp exists once the sctp module is loaded.
 let kernelHasSCTP = FileManager.default.fileExists(atPath: "/proc/net/sctp")

@@ -72,7 +72,7 @@ extension SCTPVMTests {
         try #require(FileManager.default.isExecutableFile(atPath: testBinary), "no test binary at \(testBinary)")
         let result = try Command.run(SCTPVM.harness, [
             "--timeout", "240", "--", testBinary, "--testing-library", "swift-testing",
-            "--filter", "M3UATransportTests.SCTPLoopbackTests",
+            "--filter", "SCTPTransportTests.SCTPLoopbackTests",
         ])
         let report = "exit \(result.status):\n\(result.stdout)\n\(result.stderr)"
         #expect(result.status == 0, "\(report)")
