@@ -36,6 +36,9 @@ let package = Package(
             dependencies: [
                 "ISUP",
                 "M3UA",
+                "M3UATransport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 "Trace",
                 "SIPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
