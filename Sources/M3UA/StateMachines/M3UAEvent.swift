@@ -41,6 +41,8 @@ public enum M3UAEvent: Hashable, Sendable {
     case shutdown
     /// The MTP3 user sends a message (RFC 4666 §4.3.3 / §3.3.1).
     case sendData(ProtocolData)
+    /// The SGP's SS7 side learnt that destinations became available or unavailable (RFC 4666 §4.5.1, §4.5.2).
+    case destinationAvailability(MaskedPointCode, available: Bool)
 }
 
 /// What a state machine asks the shell to do, or reports to the layer above.

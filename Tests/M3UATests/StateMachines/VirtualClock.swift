@@ -51,4 +51,8 @@ extension Array where Element == M3UAAction {
         compactMap { if case .send(let m, _, _) = $0 { m } else { nil } }
     }
     var sentTypes: [M3UAMessageType] { sent.map(\.type) }
+    /// The association of each message sent, in order.
+    var sentOn: [AssociationID] {
+        compactMap { if case .send(_, let a, _) = $0 { a } else { nil } }
+    }
 }
