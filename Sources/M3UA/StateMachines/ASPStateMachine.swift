@@ -7,10 +7,18 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
     public enum Goal: Hashable, Sendable {
         case down
         case inactive
-        /// ASP-INACTIVE, taking over (ASPAC) when the SGP reports the AS pending or inactive: the standby of an
-        /// Override AS (RFC 4666 §4.3.4.3, §5.2.2 "Backup Override").
+        /// ASP-INACTIVE, taking over (ASPAC) when the SGP reports the AS pending: the standby of an Override AS
+        /// (RFC 4666 §4.3.4.3, §5.2.2 "Backup Override").
         case standby
         case active
+
+        init(_ state: ASPState) {
+            switch state {
+            case .down: self = .down
+            case .inactive: self = .inactive
+            case .active: self = .active
+            }
+        }
 
         var aspState: ASPState {
             switch self {
@@ -81,9 +89,16 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         }
     }
 
+    /// What the interworking layer asks before sending to a DPC: this ASP carries traffic and SSNM has not
+    /// reported the destination (or its ISUP) unavailable.
+    public func isAvailable(_ pc: UInt32, user: ServiceIndicator = .isup) -> Bool {
+        state == .active && destinations.isAvailable(pc, user: user)
+    }
+
     // MARK: - Layer management and the transport
 
-    private mutating func set(goal: Goal) -> [M3UAAction] {
+    /// Sets what layer management wants of this ASP and starts moving toward it.
+    mutating func set(goal: Goal) -> [M3UAAction] {
         self.goal = goal
         switch (goal, transport) {
         case (.down, .waiting):
@@ -203,7 +218,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
 
     /// RFC 4666 §4.3.4.5. AS-State_Change is recorded per Routing Context; "Alternate ASP Active" means an
     /// Override ASP took over, so this one is ASP-INACTIVE and becomes the standby; a standby takes over with
-    /// ASPAC when the AS goes pending or inactive (§5.2.2).
+    /// ASPAC when the AS goes pending (§5.2.2).
     private mutating func notified(_ message: M3UAMessage) -> [M3UAAction] {
         guard let status = message.status else {
             return message.error(.missingParameter).map { [send($0)] } ?? []
@@ -214,7 +229,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
                 asStates[rc] = asState
                 out.append(.asStateChanged(routingContext: rc, asState))
             }
-            if goal == .standby, asState != .active {
+            if goal == .standby, asState == .pending {
                 goal = .active
                 out += advance()
             }
@@ -273,13 +288,17 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
             out.append(send(M3UAMessage(.aspdnAck)))
             new = .down
         }
-        // The peer's exchange settles the association's state: an own request it supersedes is withdrawn, and
-        // the goal follows unless this side is shutting down.
+        // The peer's exchange settles the association's state: an own request it answers is withdrawn, and a
+        // goal the peer's request overtakes follows it (upward: it stops this side undoing the peer's ASPAC;
+        // downward: the peer's ASPIA or ASPDN is accepted), unless this side is shutting down.
         if pending != nil {
             pending = nil
             out.append(.cancelTimer(.ack(association)))
         }
-        if goal != .down { goal = new == .active ? .active : new == .inactive ? .inactive : .down }
+        let raising = new.rank > state.rank
+        if goal != .down, raising ? goal.aspState.rank < new.rank : goal.aspState.rank > new.rank {
+            goal = Goal(new)
+        }
         return out + changeState(to: new) + advance()
     }
 }

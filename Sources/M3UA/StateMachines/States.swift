@@ -3,6 +3,15 @@ public enum ASPState: String, Hashable, Sendable, Codable {
     case down = "ASP-DOWN"
     case inactive = "ASP-INACTIVE"
     case active = "ASP-ACTIVE"
+
+    /// DOWN < INACTIVE < ACTIVE, the order the procedures of RFC 4666 §4.3.4 climb.
+    var rank: Int {
+        switch self {
+        case .down: 0
+        case .inactive: 1
+        case .active: 2
+        }
+    }
 }
 
 /// AS state, RFC 4666 §4.3.2.
