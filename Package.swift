@@ -50,6 +50,7 @@ let package = Package(
         .testTarget(name: "M3UATests", dependencies: ["M3UA", "ISUP", "OracleSupport"]),
         .testTarget(name: "M3UATransportTests", dependencies: [
             "M3UATransport", "M3UA", "ISUP", .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "CLITests", dependencies: ["OracleSupport"]),
