@@ -7,7 +7,7 @@ RUN_PACKAGES  := pkg-config libosip2-dev
 TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio valgrind
 BIN := .build/release/sipigw
 
-.PHONY: run test build deps-run deps-test bench bench-tshark clean
+.PHONY: run test build deps-run deps-test bench bench-tshark bench-m3ua-tcp clean
 
 run: deps-run build
 	$(BIN) decode --format text --file Samples/isup-messages.txt
@@ -31,6 +31,9 @@ bench:
 
 bench-tshark: deps-test build
 	Scripts/bench-vs-tshark.sh
+
+bench-m3ua-tcp: deps-run
+	Scripts/bench-m3ua-tcp.sh
 
 clean:
 	rm -rf .build Benchmarks/.build

@@ -42,7 +42,10 @@ let package = Package(
             dependencies: [
                 "ISUP",
                 "M3UA",
+                "M3UATransport",
                 "SCTPTransport",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
                 "Trace",
                 "SIPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -54,6 +57,7 @@ let package = Package(
         .testTarget(name: "M3UATests", dependencies: ["M3UA", "ISUP", "OracleSupport"]),
         .testTarget(name: "M3UATransportTests", dependencies: [
             "M3UATransport", "M3UA", "ISUP", .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"), .product(name: "NIOEmbedded", package: "swift-nio"),
         ]),
         .testTarget(name: "SCTPTransportTests", dependencies: ["SCTPTransport", "M3UA", "ISUP", "OracleSupport"]),

@@ -126,7 +126,9 @@ struct SIPIParseCommand: ParsableCommand {
             o.append("startLine", .object(["status": .int(code), "reason": .string(reason)]))
         }
         o.append("headers", .array(message.headers.map { .object(["name": .string($0.name), "value": .string($0.value)]) }))
-        var failure: SIPIBodyError? = nil
+        // The complaint is built in the catch through `report` (reading the typed error's fields here crashes the
+        // Swift 6.3.1 optimizer in release builds).
+        var complaint: String? = nil
         do {
             if let body = try SIPIBody(parsing: message) {
                 if let sdp = body.sdp { o.append("sdp", .string(String(decoding: sdp, as: UTF8.self))) }
@@ -137,14 +139,14 @@ struct SIPIParseCommand: ParsableCommand {
                 o.append("sdp", .string(String(decoding: sdp.bytes, as: UTF8.self)))
             }
         } catch {
-            failure = error
+            complaint = "\(file): \(error.report)"
         }
         var out = [UInt8]()
         JSONValue.object(o).write(into: &out)
         out.append(UInt8(ascii: "\n"))
         StandardStreams.output(out)
-        if let failure {
-            StandardStreams.error("\(file): \(failure)" + (failure.sipStatus.map { " (answer \($0))" } ?? ""))
+        if let complaint {
+            StandardStreams.error(complaint)
             throw ExitCode(1)
         }
     }

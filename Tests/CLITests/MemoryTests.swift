@@ -8,10 +8,16 @@ import Testing
                 "valgrind not installed (apt-get install valgrind); the leak check is skipped"))
 struct MemoryTests {
     let sipigw = Command.builtProduct("sipigw")
-    let valgrind = ["--leak-check=full", "--errors-for-leak-kinds=definite", "--error-exitcode=99", "--quiet"]
+    let valgrind = ["--leak-check=full", "--errors-for-leak-kinds=definite", "--show-possibly-lost=no",
+                    "--error-exitcode=99", "--quiet"]
 
     @Test func noLeakThroughLibosip2() throws {
         try ScratchDirectory.with("sipigw-vg") { dir in
+            // Valgrind 3.19 cannot read the DWARF 5 of a Swift debug build: run a copy without debug sections
+            // (leaks are still found; stacks show symbols only).
+            let sipigw = dir.appendingPathComponent("sipigw").path
+            let strip = try Command.run("/usr/bin/objcopy", ["--strip-debug", self.sipigw, sipigw])
+            #expect(strip.status == 0, "\(strip.stderr)")
             let build = try Command.run("/usr/bin/valgrind", valgrind + [sipigw, "sipi", "build", "--iam", SIPICommandTests.iamJSON])
             #expect(build.status == 0, "valgrind on sipi build: \(build.stderr)")
             let file = dir.appendingPathComponent("invite.sip")

@@ -18,6 +18,10 @@ public struct SIPIBodyError: Error, Hashable, Sendable, CustomStringConvertible 
     public let reason: Reason
     public init(_ reason: Reason) { self.reason = reason }
 
+    /// The description followed by the SIP answer it calls for, if any: one line for logs and the CLI.
+    @inline(never)
+    public var report: String { description + (sipStatus.map { " (answer \($0))" } ?? "") }
+
     /// The SIP status to answer a request with, when the error calls for one.
     public var sipStatus: Int? {
         switch reason {

@@ -1,0 +1,164 @@
+import M3UA
+import NIOCore
+import NIOPosix
+
+/// The imperative shell around a pure M3UA state machine (ASP, ASP group, SGP, IPSP): it runs the machine's
+/// actions with SwiftNIO over TCP (connect, send, close, timers on the event loop) and feeds it what the network
+/// and the clock do. Everything happens on one event loop, so the machine is never touched concurrently.
+/// Actions the shell does not execute (state changes, delivered DATA, ERR, availability) go to `observer`.
+public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Sendable {
+    public let eventLoop: EventLoop
+    private let group: EventLoopGroup
+    private var machine: Machine
+    private var channels: [AssociationID: Channel] = [:]
+    private var timers: [TimerID: Scheduled<Void>] = [:]
+    /// Where `connect(association)` goes (the ASP and IPSP client side).
+    private let peers: [AssociationID: SocketAddress]
+    private var nextAcceptedID: Int
+    private let observer: @Sendable (M3UAAction) -> Void
+    private var server: Channel?
+
+    /// - Parameters:
+    ///   - peers: the address each association connects to; empty for a node that only accepts (SGP).
+    ///   - firstAcceptedAssociation: numbering of accepted connections.
+    ///   - observer: called on the event loop with every action the shell does not execute itself.
+    public init(machine: Machine, group: EventLoopGroup, peers: [AssociationID: SocketAddress] = [:],
+                firstAcceptedAssociation: Int = 1, observer: @escaping @Sendable (M3UAAction) -> Void) {
+        self.machine = machine
+        self.group = group
+        self.eventLoop = group.next()
+        self.peers = peers
+        self.nextAcceptedID = firstAcceptedAssociation
+        self.observer = observer
+    }
+
+    /// Accepts M3UA connections (the SGP side, or an IPSP that waits for its peer) on a loopback or local address.
+    public func listen(host: String, port: Int) -> EventLoopFuture<SocketAddress> {
+        ServerBootstrap(group: eventLoop)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    let id = AssociationID(rawValue: self.nextAcceptedID)
+                    self.nextAcceptedID += 1
+                    try self.addHandlers(to: channel, association: id)
+                }
+            }
+            .bind(host: host, port: port)
+            .map { channel in
+                self.server = channel
+                return channel.localAddress!
+            }
+    }
+
+    /// Feeds the machine one event (from any thread) and runs its actions.
+    public func feed(_ event: M3UAEvent) {
+        eventLoop.execute { self.handle(event) }
+    }
+
+    /// Closes every association and the listening socket, cancels the timers.
+    public func stop() -> EventLoopFuture<Void> {
+        eventLoop.flatSubmit {
+            self.timers.values.forEach { $0.cancel() }
+            self.timers = [:]
+            let closing = self.channels.values.map { $0.close() } + (self.server.map { [$0.close()] } ?? [])
+            self.channels = [:]
+            return EventLoopFuture.andAllComplete(closing, on: self.eventLoop)
+        }
+    }
+
+    /// The machine's state, read on the event loop.
+    public func inspect<T: Sendable>(_ read: @escaping @Sendable (Machine) -> T) -> EventLoopFuture<T> {
+        eventLoop.submit { read(self.machine) }
+    }
+
+    private func handle(_ event: M3UAEvent) {
+        eventLoop.assertInEventLoop()
+        for action in machine.handle(event, at: .now) { execute(action) }
+    }
+
+    private func execute(_ action: M3UAAction) {
+        switch action {
+        case .send(let message, let association, _):
+            guard let channel = channels[association], let octets = try? message.encoded() else { return }
+            channel.writeAndFlush(channel.allocator.buffer(bytes: octets), promise: nil)
+        case .startTimer(let id, let after):
+            timers[id]?.cancel()
+            let nanoseconds = after.components.seconds * 1_000_000_000 + after.components.attoseconds / 1_000_000_000
+            timers[id] = eventLoop.scheduleTask(in: .nanoseconds(nanoseconds)) {
+                self.timers[id] = nil
+                self.handle(.timerFired(id))
+            }
+        case .cancelTimer(let id):
+            timers.removeValue(forKey: id)?.cancel()
+        case .connect(let association):
+            guard let address = peers[association] else {
+                handle(.transportDown(association))
+                return
+            }
+            ClientBootstrap(group: eventLoop)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture { try self.addHandlers(to: channel, association: association) }
+                }
+                .connect(to: address)
+                .whenFailure { _ in self.eventLoop.execute { self.handle(.transportDown(association)) } }
+        case .disconnect(let association):
+            channels.removeValue(forKey: association)?.close(promise: nil)
+        default:
+            observer(action)
+        }
+    }
+
+    private func addHandlers(to channel: Channel, association: AssociationID) throws {
+        try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(M3UAFrameDecoder()))
+        try channel.pipeline.syncOperations.addHandler(AssociationHandler(node: self, association: association))
+    }
+
+    fileprivate func up(_ channel: Channel, _ association: AssociationID) {
+        channels[association] = channel
+        handle(.transportUp(association))
+    }
+
+    fileprivate func down(_ channel: Channel, _ association: AssociationID) {
+        // A channel that was already replaced or closed on purpose reports nothing.
+        guard channels[association] === channel else { return }
+        channels[association] = nil
+        handle(.transportDown(association))
+    }
+
+    /// TCP has no streams: a Transfer message is reported on stream 1 and everything else on stream 0, where SCTP
+    /// would have carried them (RFC 4666 §1.4.7).
+    fileprivate func received(_ octets: [UInt8], _ association: AssociationID) {
+        let transfer = octets.count > 2 && octets[2] == MessageClass.transfer.rawValue
+        handle(.receivedOctets(octets, on: association, stream: transfer ? 1 : M3UAStream.management))
+    }
+
+    /// Connection events and framed messages of one association, to the node.
+    private final class AssociationHandler: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = [UInt8]
+        let node: M3UANode
+        let association: AssociationID
+
+        init(node: M3UANode, association: AssociationID) {
+            self.node = node
+            self.association = association
+        }
+
+        func channelActive(context: ChannelHandlerContext) {
+            node.up(context.channel, association)
+            context.fireChannelActive()
+        }
+
+        func channelInactive(context: ChannelHandlerContext) {
+            node.down(context.channel, association)
+            context.fireChannelInactive()
+        }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            node.received(unwrapInboundIn(data), association)
+        }
+
+        func errorCaught(context: ChannelHandlerContext, error: Error) {
+            context.close(promise: nil)  // a framing error cannot be resynchronised
+        }
+    }
+}

@@ -1,0 +1,161 @@
+import ISUP
+import M3UA
+import M3UATransport
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import Testing
+
+/// The pure ASP and SGP state machines run by the SwiftNIO shell over loopback TCP, against each other:
+/// activation, 100,000 DATA in order per SLS, the link cut mid-traffic with automatic recovery, and heartbeat
+/// loss against a peer that stops answering (RFC 4666 §4.3.4, §4.3.4.6).
+@Suite struct M3UANodeTests {
+    /// Every action a node reported, and waiting (bounded) for one that matches.
+    final class Recorder: Sendable {
+        private let box = NIOLockedValueBox<[M3UAAction]>([])
+        var observe: @Sendable (M3UAAction) -> Void { { action in self.box.withLockedValue { $0.append(action) } } }
+        var actions: [M3UAAction] { box.withLockedValue { $0 } }
+
+        func count(_ matching: (M3UAAction) -> Bool) -> Int { actions.filter(matching).count }
+
+        /// Polls until `matching` has `n` hits, at most `seconds`.
+        func wait(for n: Int = 1, seconds: Double = 10, _ matching: @escaping (M3UAAction) -> Bool) async throws -> Bool {
+            let deadline = ContinuousClock.now + .seconds(seconds)
+            while ContinuousClock.now < deadline {
+                if count(matching) >= n { return true }
+                try await Task.sleep(for: .milliseconds(10))
+            }
+            return false
+        }
+    }
+
+    static func isASPActive(_ a: M3UAAction) -> Bool { if case .aspStateChanged(_, .active) = a { true } else { false } }
+    static func isASPDown(_ a: M3UAAction) -> Bool { if case .aspStateChanged(_, .down) = a { true } else { false } }
+    static func isDelivery(_ a: M3UAAction) -> Bool { if case .deliver = a { true } else { false } }
+
+    static func sgpConfiguration() -> SGPConfiguration {
+        SGPConfiguration(applicationServers: [
+            ApplicationServerConfiguration(routingContext: 1, trafficMode: .loadshare, pointCodes: [1]),
+        ])
+    }
+
+    static func aspConfiguration(beat: Double? = nil) -> ASPConfiguration {
+        var c = ASPConfiguration()
+        c.routingContexts = [1]
+        c.trafficMode = .loadshare
+        c.outboundStreams = 1
+        c.timers.beat = beat
+        c.timers.ack = 0.5
+        c.timers.reconnectInitial = 0.05
+        c.timers.reconnectMaximum = 0.4
+        return c
+    }
+
+    /// DATA number `i`: an ANM on CIC = SLS = i % 16 with the sequence number in national parameter 0xF0.
+    static func data(_ i: Int) -> ProtocolData {
+        let sls = UInt8(i % 16)
+        let isup = ISUPMessage(type: .anm, cic: CIC(Int(sls)), parameters: [
+            Parameter(code: ParameterCode(0xF0), value: (0..<4).map { UInt8(truncatingIfNeeded: UInt32(i) >> (24 - 8 * $0)) }),
+        ])
+        return ProtocolData(opc: 2, dpc: 1, si: .isup, ni: 2, sls: sls, userProtocolData: try! isup.encoded())
+    }
+
+    static func sequence(_ a: M3UAAction) -> (sls: UInt8, n: UInt32)? {
+        guard case .deliver(let pd, _, _) = a, let isup = try? ISUPMessage(decoding: pd.userProtocolData),
+              let tag = isup[ParameterCode(0xF0)] else { return nil }
+        return (pd.sls, tag.value.reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
+    }
+
+    @Test func activationAndHundredThousandDataInOrder() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let sgpSeen = Recorder(), aspSeen = Recorder()
+        let sgp = M3UANode(machine: SGPStateMachine(configuration: Self.sgpConfiguration()), group: group, observer: sgpSeen.observe)
+        let address = try await sgp.listen(host: "127.0.0.1", port: 0).get()
+        let asp = M3UANode(machine: ASPStateMachine(association: 1, configuration: Self.aspConfiguration()), group: group,
+                           peers: [1: address], observer: aspSeen.observe)
+        asp.feed(.activate)
+        #expect(try await aspSeen.wait(Self.isASPActive), "ASP never became active: \(aspSeen.actions)")
+        #expect(try await sgpSeen.wait { if case .asStateChanged(1, .active) = $0 { true } else { false } })
+
+        let count = 100_000
+        for i in 0..<count { asp.feed(.sendData(Self.data(i))) }
+        #expect(try await sgpSeen.wait(for: count, seconds: 60, Self.isDelivery), "delivered \(sgpSeen.count(Self.isDelivery))")
+        var last = [UInt8: UInt32](), outOfOrder = 0
+        for (sls, n) in sgpSeen.actions.compactMap(Self.sequence) {
+            if let previous = last[sls], n <= previous { outOfOrder += 1 }
+            last[sls] = n
+        }
+        #expect(outOfOrder == 0)
+        #expect(last.count == 16)
+        try await asp.stop().get()
+        try await sgp.stop().get()
+        try await group.shutdownGracefully()
+    }
+
+    @Test func linkCutMidTrafficRecoversByItself() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let sgpSeen = Recorder(), aspSeen = Recorder()
+        var sgp = M3UANode(machine: SGPStateMachine(configuration: Self.sgpConfiguration()), group: group, observer: sgpSeen.observe)
+        let address = try await sgp.listen(host: "127.0.0.1", port: 0).get()
+        let asp = M3UANode(machine: ASPStateMachine(association: 1, configuration: Self.aspConfiguration()), group: group,
+                           peers: [1: address], observer: aspSeen.observe)
+        asp.feed(.activate)
+        #expect(try await aspSeen.wait(Self.isASPActive))
+        for i in 0..<1_000 { asp.feed(.sendData(Self.data(i))) }
+        // The SGP process goes away mid-traffic (its sockets close), and comes back on the same port.
+        try await sgp.stop().get()
+        #expect(try await aspSeen.wait(Self.isASPDown), "the ASP did not see the loss: \(aspSeen.actions.suffix(5))")
+        let restarted = Recorder()
+        sgp = M3UANode(machine: SGPStateMachine(configuration: Self.sgpConfiguration()), group: group, observer: restarted.observe)
+        let port = try #require(address.port)
+        _ = try await sgp.listen(host: "127.0.0.1", port: port).get()
+        // Bounded exponential back-off reconnects, and ASPUP/ASPAC make it active again without anyone asking.
+        #expect(try await aspSeen.wait(for: 2, seconds: 15, Self.isASPActive), "no recovery: \(aspSeen.actions.suffix(8))")
+        for i in 1_000..<2_000 { asp.feed(.sendData(Self.data(i))) }
+        #expect(try await restarted.wait(for: 1_000, seconds: 20, Self.isDelivery), "delivered \(restarted.count(Self.isDelivery)) after recovery")
+        try await asp.stop().get()
+        try await sgp.stop().get()
+        try await group.shutdownGracefully()
+    }
+
+    /// A peer that accepts TCP, acknowledges ASPUP and ASPAC by hand (RFC 4666 §3.5.2, §3.7.2), then goes silent:
+    /// BEAT is never answered.
+    final class SilentPeer: ChannelInboundHandler, @unchecked Sendable {
+        typealias InboundIn = [UInt8]
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            guard let message = try? M3UAMessage(decoding: unwrapInboundIn(data), padding: .ignored) else { return }
+            let answer: M3UAMessage? = switch message.type {
+            case .aspup: M3UAMessage(.aspupAck)
+            case .aspac: M3UAMessage(.aspacAck, [.trafficModeType(.loadshare), .routingContext([1])])
+            default: nil  // BEAT included
+            }
+            if let answer, let octets = try? answer.encoded() {
+                context.writeAndFlush(NIOAny(context.channel.allocator.buffer(bytes: octets)), promise: nil)
+            }
+        }
+    }
+
+    @Test func heartbeatLossDeclaresTheAssociationDead() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        let server = try await ServerBootstrap(group: group)
+            .childChannelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture {
+                    try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(M3UAFrameDecoder()))
+                    try channel.pipeline.syncOperations.addHandler(SilentPeer())
+                }
+            }
+            .bind(host: "127.0.0.1", port: 0).get()
+        let aspSeen = Recorder()
+        let asp = M3UANode(machine: ASPStateMachine(association: 1, configuration: Self.aspConfiguration(beat: 0.2)), group: group,
+                           peers: [1: server.localAddress!], observer: aspSeen.observe)
+        asp.feed(.activate)
+        #expect(try await aspSeen.wait(Self.isASPActive))
+        let start = ContinuousClock.now
+        #expect(try await aspSeen.wait(seconds: 5) { if case .associationDead = $0 { true } else { false } })
+        // 2·T(beat) = 0.4 s of silence at the earliest (RFC 4666 §4.3.4.6).
+        #expect(start.duration(to: .now) >= .milliseconds(300))
+        try await asp.stop().get()
+        try await server.close()
+        try await group.shutdownGracefully()
+    }
+}
