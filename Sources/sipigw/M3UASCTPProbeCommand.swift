@@ -12,9 +12,12 @@ struct M3UASCTPProbeCommand: ParsableCommand {
         discussion: """
             Connects (PPID 3, stream 0) and runs: ASPUP -> ASPUP_ACK; ASPAC (Loadshare, the routing context) -> \
             ASPAC_ACK and NTFY AS-ACTIVE; BEAT -> BEAT_ACK with the same Heartbeat Data; ASPDN -> ASPDN_ACK; \
-            then the SCTP shutdown -> SCTP_SHUTDOWN_COMP. Every message, SCTP notification and step result is one \
-            JSON line; the last line is {"event":"result",...}. Exit status 0 when every step got its answers, 1 \
-            otherwise. Needs a kernel with SCTP (see Scripts/sctp-vm).
+            then the SCTP shutdown -> SCTP_SHUTDOWN_COMP. With --switch-local, a second ASP (a switch in another \
+            AS) comes up and active too, and an ISUP IAM in DATA goes switch -> peer -> this ASP and an ACM back, \
+            each checked to arrive with the same Protocol Data and the receiver's routing context. Every message, \
+            SCTP notification and step result is one JSON line (with "asp": "gw" or "switch"); the last line is \
+            {"event":"result",...}. Exit status 0 when every step got its answers, 1 otherwise. Needs a kernel with \
+            SCTP (see Scripts/sctp-vm).
             """
     )
 
@@ -27,6 +30,18 @@ struct M3UASCTPProbeCommand: ParsableCommand {
     @Option(help: "The Routing Context sent in ASPAC.")
     var routingContext: UInt32 = 1
 
+    @Option(help: "This ASP's point code (OPC of what it sends, DPC of what it should receive).")
+    var pointCode: UInt32 = 1
+
+    @Option(help: "Local ADDRESS:PORT of a second ASP playing the switch (another AS); enables the DATA exchange.")
+    var switchLocal: String?
+
+    @Option(help: "The switch ASP's Routing Context.")
+    var switchRoutingContext: UInt32 = 2
+
+    @Option(help: "The switch's point code.")
+    var switchPointCode: UInt32 = 3
+
     @Option(help: "Seconds to wait for each step's answers.")
     var timeout: Double = 5
 
@@ -36,8 +51,14 @@ struct M3UASCTPProbeCommand: ParsableCommand {
             guard let e = SCTPEndpoint(parsing: text) else { throw ValidationError("bad --local \(text)") }
             return e
         }
+        var switchASP: Probe.SwitchASP?
+        if let switchLocal {
+            guard let e = SCTPEndpoint(parsing: switchLocal) else { throw ValidationError("bad --switch-local \(switchLocal)") }
+            switchASP = Probe.SwitchASP(local: e, routingContext: switchRoutingContext, pointCode: switchPointCode)
+        }
         var probe = Probe(timeout: .milliseconds(Int64(timeout * 1000)))
-        let ok = probe.run(remote: remoteEndpoint, local: localEndpoints, routingContext: routingContext)
+        let ok = probe.run(remote: remoteEndpoint, local: localEndpoints, routingContext: routingContext,
+                           pointCode: pointCode, switchASP: switchASP)
         throw ExitCode(ok ? 0 : 1)
     }
 }
@@ -50,6 +71,16 @@ private struct Probe {
 
     init(timeout: Duration) { self.timeout = timeout }
 
+    /// The optional second ASP, in another AS, that sends and receives DATA through the peer.
+    struct SwitchASP {
+        let local: SCTPEndpoint
+        let routingContext: UInt32
+        let pointCode: UInt32
+    }
+
+    /// "gw" or "switch" on every line.
+    var asp = "gw"
+
     /// One answer a step waits for.
     struct Expectation {
         let name: String
@@ -57,8 +88,11 @@ private struct Probe {
     }
 
     func emit(_ o: JSONObject) {
+        var tagged: JSONObject = ["asp": .string(asp)]
+        for entry in o { tagged.append(entry.key, entry.value) }
+        if o["event"] == .string("result") { tagged = o }
         var out = [UInt8]()
-        JSONValue.object(o).write(into: &out)
+        JSONValue.object(tagged).write(into: &out)
         out.append(0x0A)
         StandardStreams.output(out)
     }
@@ -93,24 +127,29 @@ private struct Probe {
         o.append("ms", .int(Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)))
         for entry in details { o.append(entry.key, entry.value) }
         emit(o)
-        if ok { passed.append(name) } else { failed.append(name) }
+        if ok { passed.append("\(asp) \(name)") } else { failed.append("\(asp) \(name)") }
     }
 
     /// Sends `message` (if any), then reads until every expectation is met, an ERR comes, or time runs out.
     mutating func exchange(
-        _ name: String, on association: SCTPAssociation, send message: M3UAMessage?, expect: [Expectation]
+        _ name: String, on association: SCTPAssociation, send message: M3UAMessage?, stream: UInt16 = 0,
+        expect: [Expectation], receiver: SCTPAssociation? = nil, receiverName: String? = nil
     ) -> Bool {
         let start = ContinuousClock.now
+        let sender = asp
+        defer { asp = sender }
         if let message {
             do {
-                try association.send(message)
-                emit(["event": .string("sent"), "stream": .int(0), "ppid": .int(Int(SCTPAssociation.m3uaPPID)),
+                try association.send(message, stream: stream)
+                emit(["event": .string("sent"), "stream": .int(Int(stream)), "ppid": .int(Int(SCTPAssociation.m3uaPPID)),
                       "m3ua": .object(message.json)])
             } catch {
                 step(name, ok: false, elapsed: start.duration(to: .now), details: ["error": .string("\(error)")])
                 return false
             }
         }
+        let association = receiver ?? association
+        if let receiverName { asp = receiverName }
         var waiting = expect
         let deadline = start + timeout
         var problem: String?
@@ -153,7 +192,9 @@ private struct Probe {
         return problem == nil
     }
 
-    mutating func run(remote: SCTPEndpoint, local: [SCTPEndpoint], routingContext: UInt32) -> Bool {
+    mutating func run(
+        remote: SCTPEndpoint, local: [SCTPEndpoint], routingContext: UInt32, pointCode: UInt32, switchASP: SwitchASP?
+    ) -> Bool {
         let runStart = ContinuousClock.now
         defer {
             var o: JSONObject = ["event": .string("result"), "ok": .bool(failed.isEmpty && !passed.isEmpty)]
@@ -188,6 +229,23 @@ private struct Probe {
             Expectation(name: "ASPAC_ACK") { $0.type == .aspacAck },
             Expectation(name: "NTFY AS-ACTIVE") { $0.type == .ntfy && $0.status == .asActive },
         ]) else { return false }
+        if let switchASP {
+            guard let sw = bringUp(switchASP, remote: remote) else { return false }
+            defer { sw.close() }
+            asp = "gw"
+            guard exchangeData(from: sw, named: "switch", opc: switchASP.pointCode, routingContext: switchASP.routingContext,
+                               to: association, named: "gw", dpc: pointCode, receiverRoutingContext: routingContext,
+                               isup: Self.iam, label: "DATA switch->gw (IAM)"),
+                  exchangeData(from: association, named: "gw", opc: pointCode, routingContext: routingContext,
+                               to: sw, named: "switch", dpc: switchASP.pointCode,
+                               receiverRoutingContext: switchASP.routingContext, isup: Self.acm, label: "DATA gw->switch (ACM)")
+            else { return false }
+            asp = "switch"
+            guard exchange("ASPDN", on: sw, send: M3UAMessage(.aspdn), expect: [
+                Expectation(name: "ASPDN_ACK") { $0.type == .aspdnAck },
+            ]), shutdown(sw) else { return false }
+            asp = "gw"
+        }
         guard exchange("BEAT", on: association, send: M3UAMessage(.beat, [.heartbeatData(heartbeat)]), expect: [
             Expectation(name: "BEAT_ACK (same Heartbeat Data)") {
                 $0.type == .beatAck && $0.heartbeatData.map(Array.init) == heartbeat
@@ -197,6 +255,59 @@ private struct Probe {
             Expectation(name: "ASPDN_ACK") { $0.type == .aspdnAck },
         ]) else { return false }
         return shutdown(association)
+    }
+
+    /// ISUP messages with their CIC (Samples/isup-messages.txt, basic call on CIC 291).
+    static let iam: [UInt8] = [
+        0x23, 0x01, 0x01, 0x00, 0x60, 0x01, 0x0A, 0x00, 0x02, 0x0A, 0x08, 0x84, 0x90, 0x41, 0x51, 0x55, 0x15, 0x32, 0x04,
+        0x0A, 0x08, 0x04, 0x13, 0x44, 0x02, 0x17, 0x32, 0x54, 0x76, 0x00,
+    ]
+    static let acm: [UInt8] = [0x23, 0x01, 0x06, 0x16, 0x14, 0x00]
+
+    /// The switch ASP: connect, ASPUP, ASPAC with its routing context.
+    mutating func bringUp(_ sw: SwitchASP, remote: SCTPEndpoint) -> SCTPAssociation? {
+        asp = "switch"
+        let start = ContinuousClock.now
+        let association: SCTPAssociation
+        do {
+            association = try SCTPAssociation(connectingTo: [remote], from: [sw.local], timeout: timeout)
+        } catch {
+            step("connect", ok: false, elapsed: start.duration(to: .now), details: ["error": .string("\(error)")])
+            return nil
+        }
+        step("connect", ok: true, elapsed: start.duration(to: .now), details: [
+            "remote": .string(remote.description), "local": .array([.string(sw.local.description)]),
+        ])
+        guard exchange("ASPUP", on: association, send: M3UAMessage(.aspup), expect: [
+            Expectation(name: "ASPUP_ACK") { $0.type == .aspupAck },
+        ]), exchange("ASPAC", on: association, send: M3UAMessage(.aspac, [
+            .trafficModeType(.loadshare), .routingContext([sw.routingContext]),
+        ]), expect: [
+            Expectation(name: "ASPAC_ACK") { $0.type == .aspacAck },
+            Expectation(name: "NTFY AS-ACTIVE") { $0.type == .ntfy && $0.status == .asActive },
+        ]) else {
+            association.close()
+            return nil
+        }
+        return association
+    }
+
+    /// DATA from one ASP through the peer to the other: same OPC, DPC, SI and user data, the receiver's RC.
+    mutating func exchangeData(
+        from sender: SCTPAssociation, named senderName: String, opc: UInt32, routingContext: UInt32,
+        to receiver: SCTPAssociation, named receiverName: String, dpc: UInt32, receiverRoutingContext: UInt32,
+        isup: [UInt8], label: String
+    ) -> Bool {
+        asp = senderName
+        let data = ProtocolData(opc: opc, dpc: dpc, si: .isup, ni: 2, sls: 5, userProtocolData: isup)
+        let message = M3UAMessage(.data, [.routingContext([routingContext]), .protocolData(data)])
+        return exchange(label, on: sender, send: message, stream: 1, expect: [
+            Expectation(name: "DATA with RC \(receiverRoutingContext), OPC \(opc), DPC \(dpc), same ISUP") { m in
+                guard m.type == .data, let pd = m.protocolData else { return false }
+                return m.routingContexts == [receiverRoutingContext] && pd.opc == opc && pd.dpc == dpc && pd.si == .isup
+                    && Array(pd.userProtocolData) == isup
+            },
+        ], receiver: receiver, receiverName: receiverName)
     }
 
     /// shutdown(SHUT_WR), then read until SCTP_SHUTDOWN_COMP or the end of the association.

@@ -4,8 +4,9 @@ import OracleSupport
 import Testing
 
 /// The real thing: `Scripts/sctp-vm` boots Debian's kernel (which has SCTP) in qemu, and inside it
-/// `Scripts/sctp-probe-osmo-stp` runs `sipigw m3ua sctp-probe` against osmo-stp (ASPUP, ASPAC, BEAT, ASPDN,
-/// shutdown). Skipped, with the reason, when the VM cannot start here.
+/// `Scripts/sctp-probe-osmo-stp` runs `sipigw m3ua sctp-probe` against osmo-stp (two ASPs in two ASes up and
+/// active, an IAM and an ACM routed between them by DPC, BEAT, ASPDN, shutdown). Skipped, with the reason, when
+/// the VM cannot start here.
 enum SCTPVM {
     static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
@@ -35,7 +36,7 @@ enum SCTPVM {
 @Suite(.serialized, .enabled(if: SCTPVM.unavailableReason == nil, Comment(rawValue: SCTPVM.unavailableReason ?? "")))
 struct SCTPVMTests {
     @Test(.timeLimit(.minutes(5)))
-    func aspUpActiveHeartbeatDownAgainstOsmoSTP() throws {
+    func aspUpActiveDataHeartbeatDownThroughOsmoSTP() throws {
         let start = Date()
         let result = try Command.run(SCTPVM.harness, ["--timeout", "240", "--", SCTPVM.probeScript, SCTPVM.sipigw])
         let seconds = Date().timeIntervalSince(start)
@@ -45,19 +46,35 @@ struct SCTPVMTests {
         let summary = objects.last { $0["event"] == .string("result") }
         #expect(result.status == 0, "VM run (\(Int(seconds)) s) exit \(result.status):\n\(result.stdout)\n\(result.stderr)")
         #expect(summary?["ok"] == .bool(true))
-        #expect(steps.map { $0["step"]?.string ?? "?" } == ["connect", "ASPUP", "ASPAC", "BEAT", "ASPDN", "shutdown"])
+        #expect(steps.map { "\($0["asp"]?.string ?? "?") \($0["step"]?.string ?? "?")" } == [
+            "gw connect", "gw ASPUP", "gw ASPAC",
+            "switch connect", "switch ASPUP", "switch ASPAC",
+            "gw DATA switch->gw (IAM)", "switch DATA gw->switch (ACM)",
+            "switch ASPDN", "switch shutdown",
+            "gw BEAT", "gw ASPDN", "gw shutdown",
+        ])
         #expect(steps.allSatisfy { $0["ok"] == .bool(true) })
+        // The IAM went switch -> osmo-stp -> gateway ASP, routed by DPC, with the gateway AS's routing context.
+        let iam = objects.first { o in
+            o["asp"] == .string("gw") && o["event"] == .string("received")
+                && o["m3ua"]?.object?["type"] == .string("DATA")
+        }
+        let iamData = iam?["m3ua"]?.object?["parameters"]?.array?.compactMap(\.object)
+            .first { $0["parameter"] == .string("protocolData") }
+        #expect(iamData?["opc"] == .int(3) && iamData?["dpc"] == .int(1))
+        #expect(iamData?["isup"]?.object?["type"] == .string("IAM"))
         // The messages osmo-stp answered with, in the order they came.
-        let received = objects.filter { $0["event"] == .string("received") }
+        let received = objects.filter { $0["event"] == .string("received") && $0["asp"] == .string("gw") }
             .compactMap { $0["m3ua"]?.object?["type"]?.string }
-        for type in ["ASPUP_ACK", "ASPAC_ACK", "NTFY", "BEAT_ACK", "ASPDN_ACK"] {
+        for type in ["ASPUP_ACK", "ASPAC_ACK", "NTFY", "DATA", "BEAT_ACK", "ASPDN_ACK"] {
             #expect(received.contains(type), "no \(type) in \(received)")
         }
-        // Every message came on stream 0 with PPID 3.
+        // Every message came with PPID 3 (RFC 4666 §1.4.7).
         for m in objects where m["event"] == .string("received") {
             #expect(m["ppid"] == .int(3))
         }
-        let states = objects.filter { $0["event"] == .string("sctp") }.compactMap { $0["state"]?.string }
+        let states = objects.filter { $0["event"] == .string("sctp") && $0["asp"] == .string("gw") }
+            .compactMap { $0["state"]?.string }
         #expect(states.first == "SCTP_COMM_UP")
         #expect(states.last == "SCTP_SHUTDOWN_COMP")
     }
@@ -76,7 +93,10 @@ extension SCTPVMTests {
         ])
         let report = "exit \(result.status):\n\(result.stdout)\n\(result.stderr)"
         #expect(result.status == 0, "\(report)")
-        #expect(result.stdout.contains("Suite SCTPLoopbackTests passed"), "\(report)")
-        #expect(!result.stdout.contains("skipped"), "\(report)")
+        // swift-testing reports on standard error (the harness passes the guest's stderr on after the run).
+        let output = result.stdout + result.stderr
+        #expect(output.contains("Suite SCTPLoopbackTests passed"), "\(report)")
+        #expect(output.contains("Test run with 3 tests"), "\(report)")
+        #expect(!output.contains("skipped"), "\(report)")
     }
 }
