@@ -100,3 +100,21 @@ extension SCTPVMTests {
         #expect(!output.contains("skipped"), "\(report)")
     }
 }
+
+extension SCTPVMTests {
+    /// The probe is not vacuous: a routing context osmo-stp does not know gets ERR (Invalid Routing Context,
+    /// RFC 4666 §3.8.1 code 0x19), the step fails and the exit status is 1.
+    @Test(.timeLimit(.minutes(5)))
+    func unknownRoutingContextGetsERRAndExitStatus1() throws {
+        let result = try Command.run(SCTPVM.harness, [
+            "--timeout", "240", "--", SCTPVM.probeScript, SCTPVM.sipigw, "--timeout", "3", "--routing-context", "9",
+        ])
+        let objects = result.stdout.split(separator: "\n").filter { $0.hasPrefix("{") }
+            .compactMap { try? JSONValue(parsing: $0).object }
+        #expect(result.status == 1, "exit \(result.status):\n\(result.stdout)\n\(result.stderr)")
+        let aspac = objects.first { $0["event"] == .string("step") && $0["step"] == .string("ASPAC") }
+        #expect(aspac?["ok"] == .bool(false))
+        #expect(aspac?["error"] == .string("ERR Invalid Routing Context"))
+        #expect(objects.last?["event"] == .string("result") && objects.last?["ok"] == .bool(false))
+    }
+}
