@@ -11,6 +11,12 @@ public struct SCTPMessage: Hashable, Sendable {
     public var stream: UInt16
     /// The PPID in host order (3 for M3UA, RFC 4666 §1.4.7).
     public var ppid: UInt32
+
+    public init(bytes: [UInt8], stream: UInt16, ppid: UInt32) {
+        self.bytes = bytes
+        self.stream = stream
+        self.ppid = ppid
+    }
 }
 
 /// What one `receive` gives: a user message, a notification, or the end of the association.

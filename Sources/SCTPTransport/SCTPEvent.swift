@@ -73,6 +73,14 @@ public struct SCTPAssociationChange: Hashable, Sendable {
     public var outboundStreams: UInt16
     public var inboundStreams: UInt16
     public var associationID: Int32
+
+    public init(state: State, error: UInt16, outboundStreams: UInt16, inboundStreams: UInt16, associationID: Int32) {
+        self.state = state
+        self.error = error
+        self.outboundStreams = outboundStreams
+        self.inboundStreams = inboundStreams
+        self.associationID = associationID
+    }
 }
 
 /// SCTP_PEER_ADDR_CHANGE (RFC 6458 §6.1.2).
@@ -113,4 +121,11 @@ public struct SCTPPeerAddressChange: Hashable, Sendable {
     public var state: State
     public var error: Int32
     public var associationID: Int32
+
+    public init(address: SCTPEndpoint?, state: State, error: Int32, associationID: Int32) {
+        self.address = address
+        self.state = state
+        self.error = error
+        self.associationID = associationID
+    }
 }
