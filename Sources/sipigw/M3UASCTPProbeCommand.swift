@@ -216,6 +216,8 @@ private struct Probe {
         }
         step("connect", ok: true, elapsed: connectStart.duration(to: .now), details: [
             "remote": .string(remote.description), "local": .array(local.map { .string($0.description) }),
+            "kernelLocal": Self.addresses { try association.localAddresses() },
+            "kernelPeer": Self.addresses { try association.peerAddresses() },
         ])
         defer { association.close() }
 
@@ -257,6 +259,11 @@ private struct Probe {
         return shutdown(association)
     }
 
+    /// The association's addresses as the kernel reports them (sctp_getladdrs / sctp_getpaddrs), or the error.
+    static func addresses(_ get: () throws -> [SCTPEndpoint]) -> JSONValue {
+        do { return .array(try get().map { .string($0.description) }) } catch { return .string("\(error)") }
+    }
+
     /// ISUP messages with their CIC (Samples/isup-messages.txt, basic call on CIC 291).
     static let iam: [UInt8] = [
         0x23, 0x01, 0x01, 0x00, 0x60, 0x01, 0x0A, 0x00, 0x02, 0x0A, 0x08, 0x84, 0x90, 0x41, 0x51, 0x55, 0x15, 0x32, 0x04,
@@ -277,6 +284,8 @@ private struct Probe {
         }
         step("connect", ok: true, elapsed: start.duration(to: .now), details: [
             "remote": .string(remote.description), "local": .array([.string(sw.local.description)]),
+            "kernelLocal": Self.addresses { try association.localAddresses() },
+            "kernelPeer": Self.addresses { try association.peerAddresses() },
         ])
         guard exchange("ASPUP", on: association, send: M3UAMessage(.aspup), expect: [
             Expectation(name: "ASPUP_ACK") { $0.type == .aspupAck },
