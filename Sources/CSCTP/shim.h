@@ -12,4 +12,5 @@ static const int csctp_sock_stream = SOCK_STREAM;
 static const int csctp_msg_notification = MSG_NOTIFICATION;
 static const int csctp_msg_eor = MSG_EOR;
 static const int csctp_sol_sctp = SOL_SCTP;
+static const int csctp_msg_nosignal = MSG_NOSIGNAL;
 #endif

@@ -116,14 +116,17 @@ public final class SCTPAssociation {
         guard error == 0 else { throw .from(operation, errno: error) }
     }
 
-    /// Sends one user message with `sctp_sendmsg` on `stream` with `ppid` (given in host order; sent in network
-    /// byte order, as RFC 6458 §5.3.2 wants). osmo-stp drops messages whose PPID is not 3.
+    /// Sends one user message on `stream` with `ppid` (given in host order; sent in network byte order, as
+    /// RFC 6458 §5.3.2 wants; osmo-stp drops messages whose PPID is not 3). Through libsctp's `sctp_send`, the
+    /// `sctp_sendmsg` of a connected socket that also takes send(2) flags: MSG_NOSIGNAL, so that a peer gone
+    /// away is `.system(.send, errno: EPIPE)` and not a SIGPIPE that kills the process.
     public func send(_ bytes: [UInt8], stream: UInt16 = 0, ppid: UInt32 = m3uaPPID) throws(SCTPError) {
         guard descriptor >= 0 else { throw .closed }
+        var info = sctp_sndrcvinfo()
+        info.sinfo_stream = stream
+        info.sinfo_ppid = ppid.bigEndian
         while true {
-            let n = bytes.withUnsafeBytes {
-                sctp_sendmsg(descriptor, $0.baseAddress, $0.count, nil, 0, ppid.bigEndian, 0, stream, 0, 0)
-            }
+            let n = bytes.withUnsafeBytes { sctp_send(descriptor, $0.baseAddress, $0.count, &info, csctp_msg_nosignal) }
             if n >= 0 { return }
             if errno != EINTR { throw .from(.send, errno: errno) }
         }
@@ -162,6 +165,15 @@ public final class SCTPAssociation {
     public func shutdown() throws(SCTPError) {
         guard descriptor >= 0 else { throw .closed }
         guard Glibc.shutdown(descriptor, Int32(SHUT_WR)) == 0 else { throw .from(.shutdown, errno: errno) }
+    }
+
+    /// Ends the association at once with an ABORT chunk (RFC 6458 §8.1.4: SO_LINGER with a zero timeout, then
+    /// close); the peer sees SCTP_COMM_LOST.
+    public func abort() {
+        guard descriptor >= 0 else { return }
+        var linger = Glibc.linger(l_onoff: 1, l_linger: 0)
+        setsockopt(descriptor, SOL_SOCKET, SO_LINGER, &linger, socklen_t(MemoryLayout<Glibc.linger>.size))
+        close()
     }
 
     /// Closes the socket (an association still up is shut down by the kernel).

@@ -73,6 +73,26 @@ struct SCTPLoopbackTests {
         #expect(done != nil, "client events: \(clientSeen)")
     }
 
+    @Test func abortIsCommunicationLostThenClosed() throws {
+        let address = SCTPEndpoint("127.0.0.1", port: 12908)
+        let listener = try SCTPListener(on: [address])
+        let client = try SCTPAssociation(connectingTo: [address])
+        let server = try #require(try listener.accept(timeout: .seconds(5)))
+        var seen = [SCTPIncoming]()
+        _ = try next(client, seen: &seen) {
+            if case .event(.associationChange(let c)) = $0 { c.state == .communicationUp } else { false }
+        }
+        server.abort()
+        #expect(server.descriptor == -1)
+        let lost = try next(client, seen: &seen) {
+            if case .event(.associationChange(let c)) = $0 { c.state == .communicationLost } else { false }
+        }
+        #expect(lost != nil, "client saw: \(seen)")
+        #expect(try client.receive(timeout: .seconds(5)) == .closed)
+        // No SIGPIPE (it would end this process): a typed error.
+        #expect(throws: SCTPError.self) { try client.send([1, 2, 3]) }
+    }
+
     @Test func connectingToAPortWithoutListenerIsRefused() {
         do {
             _ = try SCTPAssociation(connectingTo: [SCTPEndpoint("127.0.0.1", port: 12999)], timeout: .seconds(5))

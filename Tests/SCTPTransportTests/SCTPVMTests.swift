@@ -96,7 +96,7 @@ extension SCTPVMTests {
         // swift-testing reports on standard error (the harness passes the guest's stderr on after the run).
         let output = result.stdout + result.stderr
         #expect(output.contains("Suite SCTPLoopbackTests passed"), "\(report)")
-        #expect(output.contains("Test run with 3 tests"), "\(report)")
+        #expect(output.contains("Test run with 4 tests"), "\(report)")
         #expect(!output.contains("skipped"), "\(report)")
     }
 }
