@@ -165,7 +165,8 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
     }
 
     private var contexts: [M3UAParameter] {
-        configuration.routingContexts.isEmpty ? [] : [.routingContext(configuration.routingContexts)]
+        let all = configuration.allRoutingContexts
+        return all.isEmpty ? [] : [.routingContext(all)]
     }
 
     private mutating func changeState(to new: ASPState) -> [M3UAAction] {
@@ -257,11 +258,16 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         return [.cancelTimer(.ack(association))]
     }
 
-    /// RFC 4666 §1.4.7: DATA on stream 0 is answered with ERR "Invalid Stream Identifier"; §4.3.1 and the
-    /// §3.8.1 example: DATA while not ASP-ACTIVE is silently discarded.
+    /// RFC 4666 §1.4.7: DATA on stream 0 is answered with ERR "Invalid Stream Identifier"; §3.8.1: a Routing
+    /// Context not configured with ERR "Invalid Routing Context"; §4.3.1 and the §3.8.1 example: DATA while not
+    /// ASP-ACTIVE is silently discarded.
     private func data(_ message: M3UAMessage, stream: UInt16) -> [M3UAAction] {
         if stream == M3UAStream.management {
             return message.error(.invalidStreamIdentifier).map { [send($0)] } ?? []
+        }
+        let known = configuration.allRoutingContexts
+        if let rc = message.routingContexts.first, !known.isEmpty, !known.contains(rc) {
+            return message.error(.invalidRoutingContext).map { [send($0)] } ?? []
         }
         guard state == .active, let data = message.protocolData else { return [] }
         return [.deliver(data, routingContext: message.routingContexts.first, from: association)]
