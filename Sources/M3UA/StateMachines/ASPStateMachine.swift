@@ -107,6 +107,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         case (.down, .connecting):
             transport = .closed
             return [.disconnect(association)]
+        case (.down, .up) where state == .down && pending == nil: return close()
         case (.down, _): return advance()
         case (_, .closed):
             transport = .connecting(attempt: 0)
@@ -138,16 +139,19 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         return out + [.startTimer(.reconnect(association), after: configuration.timers.reconnectDelay(attempt: failed))]
     }
 
-    /// Sends the next request toward the goal when none is outstanding; closes the association once ASP-DOWN
-    /// is reached on the way down.
+    /// Closes the association on the way down (layer management asked for ASP-DOWN).
+    private mutating func close() -> [M3UAAction] {
+        transport = .closed
+        return heartbeat.stop() + [.disconnect(association)]
+    }
+
+    /// Sends the next request toward the goal when none is outstanding.
     private mutating func advance() -> [M3UAAction] {
         guard transport == .up, pending == nil else { return [] }
         let target = goal.aspState
         let request: M3UAMessage
         switch (state, target) {
-        case (.down, .down):
-            transport = .closed
-            return heartbeat.stop() + [.disconnect(association)]
+        case (.down, .down): return []
         case (.down, _):
             request = M3UAMessage(.aspup, configuration.aspIdentifier.map { [.aspIdentifier($0)] } ?? [])
         case (.inactive, .active):
@@ -161,7 +165,8 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
     }
 
     private var contexts: [M3UAParameter] {
-        configuration.routingContexts.isEmpty ? [] : [.routingContext(configuration.routingContexts)]
+        let all = configuration.allRoutingContexts
+        return all.isEmpty ? [] : [.routingContext(all)]
     }
 
     private mutating func changeState(to new: ASPState) -> [M3UAAction] {
@@ -213,7 +218,8 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
     private mutating func acknowledged(_ request: M3UAMessageType, reaching new: ASPState) -> [M3UAAction] {
         guard pending?.type == request else { return [] }
         pending = nil
-        return [.cancelTimer(.ack(association))] + changeState(to: new) + advance()
+        let out = [.cancelTimer(.ack(association))] + changeState(to: new)
+        return out + (new == .down && goal == .down ? close() : advance())
     }
 
     /// RFC 4666 §4.3.4.5. AS-State_Change is recorded per Routing Context; "Alternate ASP Active" means an
@@ -252,11 +258,16 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         return [.cancelTimer(.ack(association))]
     }
 
-    /// RFC 4666 §1.4.7: DATA on stream 0 is answered with ERR "Invalid Stream Identifier"; §4.3.1 and the
-    /// §3.8.1 example: DATA while not ASP-ACTIVE is silently discarded.
+    /// RFC 4666 §1.4.7: DATA on stream 0 is answered with ERR "Invalid Stream Identifier"; §3.8.1: a Routing
+    /// Context not configured with ERR "Invalid Routing Context"; §4.3.1 and the §3.8.1 example: DATA while not
+    /// ASP-ACTIVE is silently discarded.
     private func data(_ message: M3UAMessage, stream: UInt16) -> [M3UAAction] {
         if stream == M3UAStream.management {
             return message.error(.invalidStreamIdentifier).map { [send($0)] } ?? []
+        }
+        let known = configuration.allRoutingContexts
+        if let rc = message.routingContexts.first, !known.isEmpty, !known.contains(rc) {
+            return message.error(.invalidRoutingContext).map { [send($0)] } ?? []
         }
         guard state == .active, let data = message.protocolData else { return [] }
         return [.deliver(data, routingContext: message.routingContexts.first, from: association)]
@@ -266,7 +277,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
     private static let peerRequests: Set<M3UAMessageType> = [.aspup, .aspac, .aspia, .aspdn]
 
     /// IPSP Single Exchange (RFC 4666 §4.3, §5.5.1): the peer may start any exchange; this side acks it, and the
-    /// one ASP state of the association follows (after the peer's ASPDN this side closes the association too). An ASPUP while ASP-ACTIVE is acked and also answered with ERR
+    /// one ASP state of the association follows. An ASPUP while ASP-ACTIVE is acked and also answered with ERR
     /// "Unexpected Message", and the ASP goes ASP-INACTIVE (§4.3.4.1); an ASPAC while ASP-DOWN is refused with
     /// "Unexpected Message" (§4.3.4.3); an ASPDN is acked in any state (§4.3.4.2).
     private mutating func peerRequest(_ request: M3UAMessage) -> [M3UAAction] {
@@ -289,14 +300,14 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
             new = .down
         }
         // The peer's exchange settles the association's state: an own request it answers is withdrawn, and a
-        // goal the peer's request overtakes follows it (upward: it stops this side undoing the peer's ASPAC;
-        // downward: the peer's ASPIA or ASPDN is accepted), unless this side is shutting down.
+        // goal the peer's request overtakes follows it (upward: this side does not undo the peer's ASPUP or
+        // ASPAC; downward: the peer's ASPIA or ASPDN is accepted, and the peer closes the association).
         if pending != nil {
             pending = nil
             out.append(.cancelTimer(.ack(association)))
         }
         let raising = new.rank > state.rank
-        if goal != .down, raising ? goal.aspState.rank < new.rank : goal.aspState.rank > new.rank {
+        if raising ? goal.aspState.rank < new.rank : goal.aspState.rank > new.rank {
             goal = Goal(new)
         }
         return out + changeState(to: new) + advance()
