@@ -159,3 +159,31 @@ import Testing
         try await group.shutdownGracefully()
     }
 }
+
+/// Two IPSPs in Single Exchange (RFC 4666 §4.3, §5.5.1) over loopback TCP: one connects and activates, the other
+/// accepts; both reach ASP-ACTIVE and DATA flows both ways.
+@Suite struct IPSPOverTCPTests {
+    static func ipsp() -> ASPStateMachine {
+        var c = M3UANodeTests.aspConfiguration()
+        c.role = .ipsp
+        return ASPStateMachine(association: 1, configuration: c)
+    }
+
+    @Test func ipspToIPSP() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let acceptingSeen = M3UANodeTests.Recorder(), connectingSeen = M3UANodeTests.Recorder()
+        let accepting = M3UANode(machine: Self.ipsp(), group: group, observer: acceptingSeen.observe)
+        let address = try await accepting.listen(host: "127.0.0.1", port: 0).get()
+        let connecting = M3UANode(machine: Self.ipsp(), group: group, peers: [1: address], observer: connectingSeen.observe)
+        connecting.feed(.activate)
+        #expect(try await connectingSeen.wait(M3UANodeTests.isASPActive))
+        #expect(try await acceptingSeen.wait(M3UANodeTests.isASPActive))
+        for i in 0..<100 { connecting.feed(.sendData(M3UANodeTests.data(i))) }
+        for i in 100..<200 { accepting.feed(.sendData(M3UANodeTests.data(i))) }
+        #expect(try await acceptingSeen.wait(for: 100, M3UANodeTests.isDelivery))
+        #expect(try await connectingSeen.wait(for: 100, M3UANodeTests.isDelivery))
+        try await connecting.stop().get()
+        try await accepting.stop().get()
+        try await group.shutdownGracefully()
+    }
+}
