@@ -66,15 +66,26 @@ import Testing
         return (pd.sls, tag.value.reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
     }
 
+    typealias SGPNode = M3UANode<SGPStateMachine>
+    typealias ASPNode = M3UANode<ASPStateMachine>
+
+    /// An SGP listening on a loopback port and an ASP told to activate toward it, once the ASP is ASP-ACTIVE.
+    static func activePair(_ group: EventLoopGroup) async throws
+        -> (sgp: SGPNode, sgpSeen: Recorder, address: SocketAddress, asp: ASPNode, aspSeen: Recorder)
+    {
+        let sgpSeen = Recorder(), aspSeen = Recorder()
+        let sgp = SGPNode(machine: SGPStateMachine(configuration: sgpConfiguration()), group: group, observer: sgpSeen.observe)
+        let address = try await sgp.listen(host: "127.0.0.1", port: 0).get()
+        let asp = ASPNode(machine: ASPStateMachine(association: 1, configuration: aspConfiguration()), group: group,
+                          peers: [1: address], observer: aspSeen.observe)
+        asp.feed(.activate)
+        #expect(try await aspSeen.wait(isASPActive), "ASP never became active: \(aspSeen.actions)")
+        return (sgp, sgpSeen, address, asp, aspSeen)
+    }
+
     @Test func activationAndHundredThousandDataInOrder() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
-        let sgpSeen = Recorder(), aspSeen = Recorder()
-        let sgp = M3UANode(machine: SGPStateMachine(configuration: Self.sgpConfiguration()), group: group, observer: sgpSeen.observe)
-        let address = try await sgp.listen(host: "127.0.0.1", port: 0).get()
-        let asp = M3UANode(machine: ASPStateMachine(association: 1, configuration: Self.aspConfiguration()), group: group,
-                           peers: [1: address], observer: aspSeen.observe)
-        asp.feed(.activate)
-        #expect(try await aspSeen.wait(Self.isASPActive), "ASP never became active: \(aspSeen.actions)")
+        let (sgp, sgpSeen, _, asp, _) = try await Self.activePair(group)
         #expect(try await sgpSeen.wait { if case .asStateChanged(1, .active) = $0 { true } else { false } })
 
         let count = 100_000
@@ -94,19 +105,13 @@ import Testing
 
     @Test func linkCutMidTrafficRecoversByItself() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
-        let sgpSeen = Recorder(), aspSeen = Recorder()
-        var sgp = M3UANode(machine: SGPStateMachine(configuration: Self.sgpConfiguration()), group: group, observer: sgpSeen.observe)
-        let address = try await sgp.listen(host: "127.0.0.1", port: 0).get()
-        let asp = M3UANode(machine: ASPStateMachine(association: 1, configuration: Self.aspConfiguration()), group: group,
-                           peers: [1: address], observer: aspSeen.observe)
-        asp.feed(.activate)
-        #expect(try await aspSeen.wait(Self.isASPActive))
+        var (sgp, _, address, asp, aspSeen) = try await Self.activePair(group)
         for i in 0..<1_000 { asp.feed(.sendData(Self.data(i))) }
         // The SGP process goes away mid-traffic (its sockets close), and comes back on the same port.
         try await sgp.stop().get()
         #expect(try await aspSeen.wait(Self.isASPDown), "the ASP did not see the loss: \(aspSeen.actions.suffix(5))")
         let restarted = Recorder()
-        sgp = M3UANode(machine: SGPStateMachine(configuration: Self.sgpConfiguration()), group: group, observer: restarted.observe)
+        sgp = SGPNode(machine: SGPStateMachine(configuration: Self.sgpConfiguration()), group: group, observer: restarted.observe)
         let port = try #require(address.port)
         _ = try await sgp.listen(host: "127.0.0.1", port: port).get()
         // Bounded exponential back-off reconnects, and ASPUP/ASPAC make it active again without anyone asking.
