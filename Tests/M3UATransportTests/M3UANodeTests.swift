@@ -192,3 +192,38 @@ import Testing
         try await group.shutdownGracefully()
     }
 }
+
+/// An ASP group with two associations to one SGP over loopback TCP (RFC 4666 §4.3.4.3, §5.2.2): Override keeps
+/// one ASP active and the other standby; when the active association fails, the standby takes the traffic.
+@Suite struct ASPGroupOverTCPTests {
+    @Test func overrideFailOverOverTCP() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let sgpSeen = M3UANodeTests.Recorder(), aspSeen = M3UANodeTests.Recorder()
+        var sgpConfiguration = SGPConfiguration(applicationServers: [
+            ApplicationServerConfiguration(routingContext: 1, trafficMode: .override, pointCodes: [1]),
+        ])
+        sgpConfiguration.timers.recovery = 1
+        let sgp = M3UANode(machine: SGPStateMachine(configuration: sgpConfiguration), group: group, observer: sgpSeen.observe)
+        let address = try await sgp.listen(host: "127.0.0.1", port: 0).get()
+        var asp = M3UANodeTests.aspConfiguration()
+        asp.trafficMode = .override
+        let aspGroup = ASPGroup(configuration: ASPGroup.Configuration(associations: [1, 2], trafficMode: .override, asp: asp))
+        let node = M3UANode(machine: aspGroup, group: group, peers: [1: address, 2: address], observer: aspSeen.observe)
+        node.feed(.activate)
+        #expect(try await aspSeen.wait(M3UANodeTests.isASPActive))
+        let active: (M3UAAction) -> AssociationID? = { if case .aspStateChanged(let a, .active) = $0 { a } else { nil } }
+        let primary = try #require(aspSeen.actions.compactMap(active).first)
+        for i in 0..<100 { node.feed(.sendData(M3UANodeTests.data(i))) }
+        #expect(try await sgpSeen.wait(for: 100, M3UANodeTests.isDelivery))
+
+        node.sever(primary)
+        #expect(try await aspSeen.wait(for: 2, M3UANodeTests.isASPActive), "no take-over: \(aspSeen.actions.suffix(6))")
+        let standby = try #require(aspSeen.actions.compactMap(active).last)
+        #expect(standby != primary)
+        for i in 100..<200 { node.feed(.sendData(M3UANodeTests.data(i))) }
+        #expect(try await sgpSeen.wait(for: 200, M3UANodeTests.isDelivery), "delivered \(sgpSeen.count(M3UANodeTests.isDelivery))")
+        try await node.stop().get()
+        try await sgp.stop().get()
+        try await group.shutdownGracefully()
+    }
+}
