@@ -25,8 +25,10 @@ public struct SGPStateMachine: M3UAStateMachine, Sendable {
     public mutating func handle(_ event: M3UAEvent, at now: ContinuousClock.Instant) -> [M3UAAction] {
         switch event {
         case .transportUp(let a):
+            // A new association where one was up is an SCTP restart (RFC 4666 §4.3.1, RI): the old ASP failed.
+            let out = failed(a)
             asps[a] = ASPRecord()
-            return []
+            return out
         case .transportDown(let a): return failed(a)
         case .received(let message, let a, let stream): return receive(message, from: a, stream: stream)
         case .receivedOctets(let octets, let a, let stream): return handle(octets: octets, on: a, stream: stream, at: now)

@@ -253,6 +253,17 @@ import Testing
             == [M3UAMessage(.err, [.errorCode(.unsupportedMessageClass)])])
     }
 
+    @Test("malformed octets: ERR with the codec's code and the first 40 octets, e.g. 0x01 for version 2 (§3.8.1)")
+    func malformedOctets() {
+        var d = Self.with([Self.a])
+        let octets: [UInt8] = [2, 0, 3, 1, 0, 0, 0, 8]
+        #expect(d.feed(.receivedOctets(octets, on: Self.a, stream: 0))
+            == [.send(M3UAMessage(.err, [.errorCode(.invalidVersion), .diagnosticInformation(octets)]), on: Self.a, stream: 0)])
+        let missingStatus: [UInt8] = [1, 0, 0, 1, 0, 0, 0, 8]  // NTFY without its mandatory Status
+        #expect(d.feed(.receivedOctets(missingStatus, on: Self.a, stream: 0)).sent
+            == [M3UAMessage(.err, [.errorCode(.missingParameter), .diagnosticInformation(missingStatus)])])
+    }
+
     @Test("an ERR from the ASP is reported, never answered (§3.8.1)")
     func errReported() {
         var d = Self.with([], up: [Self.a])
