@@ -44,7 +44,8 @@ public struct SGPStateMachine: M3UAStateMachine, Sendable {
     private mutating func receive(_ message: M3UAMessage, from a: AssociationID, stream: UInt16) -> [M3UAAction] {
         let record = asps[a] ?? ASPRecord()
         asps[a] = record
-        // RFC 4666 §4.3.1: toward an ASP-DOWN ASP only BEAT ACK, ASPDN ACK and ERR may be sent.
+        // RFC 4666 §4.3.1: an ASP-DOWN ASP may come up, go down, beat or report errors; anything else from it is
+        // an Unexpected Message (and only BEAT ACK, ASPDN ACK and ERR may be sent to it).
         if record.state == .down, ![.aspup, .aspdn, .beat, .err].contains(message.type) {
             return reply(message.error(.unexpectedMessage), on: a)
         }
@@ -54,7 +55,7 @@ public struct SGPStateMachine: M3UAStateMachine, Sendable {
         case .aspia: return aspInactive(message, from: a)
         case .aspdn: return [send(M3UAMessage(.aspdnAck), on: a)] + goDown(a)
         case .beat: return [send(message.beatAck, on: a, stream: stream)]
-        case .err: return [.errorReceived(message.errorCode ?? M3UAErrorCode(rawValue: 0), message, from: a)]
+        case .err: return [.reporting(message, from: a)]
         case .daud: return destinations.answer(audit: message).map { send($0, on: a, stream: stream) }
         case .data: return data(message, from: a, stream: stream)
         // RFC 4666 §4.4.1: an SGP without dynamic registration answers RKM with "Unsupported Message Class".
