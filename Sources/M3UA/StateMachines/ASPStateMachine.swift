@@ -200,9 +200,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         case .beat: return [send(message.beatAck, stream: stream)]
         case .beatAck: return []
         case .ntfy: return notified(message)
-        case .err:
-            return [.reporting(message, from: association)]
-                + refused(by: message)
+        case .err: return [.reporting(message, from: association)] + refused(by: message)
         case .data: return data(message, stream: stream)
         case .daud: return destinations.answer(audit: message).map { send($0, stream: stream) }
         case .duna, .dava, .drst, .scon, .dupu:

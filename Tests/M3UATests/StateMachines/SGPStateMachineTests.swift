@@ -189,6 +189,12 @@ import Testing
         #expect(d.machine.applicationServers[7]?.state == .active)
     }
 
+    @Test("Broadcast: every active ASP gets every DATA (§4.3.4.3)")
+    func broadcast() {
+        var d = Self.with([Self.a, Self.b], mode: .broadcast)
+        #expect(d.feed(.sendData(Self.pd)).sentOn == [Self.a, Self.b])
+    }
+
     @Test("DAUD: DAVA or DUNA per point code from the table, ERR 0x14 for one it does not know (§4.5.3, §3.8.1)")
     func daud() {
         var d = Self.with([Self.a])
