@@ -1,6 +1,6 @@
 /// The SGP side accepting ASPs (RFC 4666 §4.3.4): answers ASPUP, ASPAC, ASPIA, ASPDN and BEAT with their acks,
 /// keeps the state of each ASP and of each AS (§4.3.2, with T(r) and the AS-PENDING queue), notifies AS state
-/// changes (§4.3.4.5), answers DAUD from its destination table (§4.5.3) and routes DATA to the ASs.
+/// changes (§4.3.4.5) and Loadshare shortages (§3.8.2), answers DAUD from its destination table (§4.5.3) and routes DATA to the ASs.
 public struct SGPStateMachine: M3UAStateMachine, Sendable {
     /// What the SGP knows of one ASP.
     public struct ASPRecord: Hashable, Sendable {
@@ -178,8 +178,18 @@ public struct SGPStateMachine: M3UAStateMachine, Sendable {
             guard let server = applicationServers[rc] else { continue }
             let new = server.next(up: upASPs.count)
             if new != server.state { out += enter(new, rc: rc) }
+            out += shortage(rc)
         }
         return out
+    }
+
+    /// RFC 4666 §3.8.2: once per shortage, NTFY "Insufficient ASP Resources Active in AS" to the ASPs that are
+    /// up but not active in a Loadshare AS running below n, so that layer management can activate one.
+    private mutating func shortage(_ rc: UInt32) -> [M3UAAction] {
+        guard let server = applicationServers[rc], server.short != server.announcedShortage else { return [] }
+        applicationServers[rc]?.announcedShortage = server.short
+        guard server.short else { return [] }
+        return upASPs.filter { !server.active.contains($0) }.map { ntfy(.insufficientASPResources, rc: rc, to: $0) }
     }
 
     private mutating func enter(_ new: ASState, rc: UInt32) -> [M3UAAction] {

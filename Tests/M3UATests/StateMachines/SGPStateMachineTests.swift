@@ -189,6 +189,16 @@ import Testing
         #expect(d.machine.applicationServers[7]?.state == .active)
     }
 
+    @Test("Loadshare with n = 2 losing one ASP: AS stays active, NTFY Insufficient ASP Resources once (§3.8.2)")
+    func insufficientResources() {
+        var d = Self.with([Self.a, Self.b], up: [3], mode: .loadshare, minimumActive: 2)
+        let actions = d.feed(Self.from(Self.b, .aspia, [.routingContext([7])]))
+        #expect(d.machine.applicationServers[7]?.state == .active)
+        #expect(actions.sent.filter { $0.type == .ntfy } == [Self.ntfy(.insufficientASPResources), Self.ntfy(.insufficientASPResources)])
+        #expect(actions.sentOn.suffix(2) == [Self.b, 3])
+        #expect(d.feed(Self.from(Self.b, .aspdn)).sent == [M3UAMessage(.aspdnAck)])
+    }
+
     @Test("Broadcast: every active ASP gets every DATA (§4.3.4.3)")
     func broadcast() {
         var d = Self.with([Self.a, Self.b], mode: .broadcast)
