@@ -179,6 +179,8 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         .send(message, on: association, stream: stream)
     }
 
+    private func reply(_ error: M3UAMessage?) -> [M3UAAction] { error.map { [send($0)] } ?? [] }
+
     /// RFC 4666 §4.3.1: no DATA unless ASP-ACTIVE.
     private func send(_ data: ProtocolData) -> [M3UAAction] {
         guard state == .active else { return [.undeliverable(data)] }
@@ -198,9 +200,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         case .beat: return [send(message.beatAck, stream: stream)]
         case .beatAck: return []
         case .ntfy: return notified(message)
-        case .err:
-            return [.errorReceived(message.errorCode ?? M3UAErrorCode(rawValue: 0), message, from: association)]
-                + refused(by: message)
+        case .err: return [.reporting(message, from: association)] + refused(by: message)
         case .data: return data(message, stream: stream)
         case .daud: return destinations.answer(audit: message).map { send($0, stream: stream) }
         case .duna, .dava, .drst, .scon, .dupu:
@@ -209,7 +209,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         default:
             // RFC 4666 §3.8.1 "Unexpected Message": a defined message this side does not expect (an SGP never
             // sends ASPUP/ASPAC/ASPIA/ASPDN to an ASP, and RKM is not run here).
-            return message.error(.unexpectedMessage).map { [send($0)] } ?? []
+            return reply(message.error(.unexpectedMessage))
         }
     }
 
@@ -227,7 +227,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
     /// ASPAC when the AS goes pending (§5.2.2).
     private mutating func notified(_ message: M3UAMessage) -> [M3UAAction] {
         guard let status = message.status else {
-            return message.error(.missingParameter).map { [send($0)] } ?? []
+            return reply(message.error(.missingParameter))
         }
         var out: [M3UAAction] = [.notified(status, routingContexts: message.routingContexts, from: association)]
         if let asState = ASState(notifying: status) {
@@ -263,11 +263,11 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
     /// ASP-ACTIVE is silently discarded.
     private func data(_ message: M3UAMessage, stream: UInt16) -> [M3UAAction] {
         if stream == M3UAStream.management {
-            return message.error(.invalidStreamIdentifier).map { [send($0)] } ?? []
+            return reply(message.error(.invalidStreamIdentifier))
         }
         let known = configuration.allRoutingContexts
         if let rc = message.routingContexts.first, !known.isEmpty, !known.contains(rc) {
-            return message.error(.invalidRoutingContext).map { [send($0)] } ?? []
+            return reply(message.error(.invalidRoutingContext))
         }
         guard state == .active, let data = message.protocolData else { return [] }
         return [.deliver(data, routingContext: message.routingContexts.first, from: association)]
@@ -289,7 +289,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
             if state == .active, let err = request.error(.unexpectedMessage) { out.append(send(err)) }
             new = .inactive
         case .aspac:
-            guard state != .down else { return request.error(.unexpectedMessage).map { [send($0)] } ?? [] }
+            guard state != .down else { return reply(request.error(.unexpectedMessage)) }
             out.append(send(M3UAMessage(.aspacAck, request.parameters.filter { $0.tag != .infoString })))
             new = .active
         case .aspia:
