@@ -12,9 +12,16 @@ import Testing
 @Suite struct M3UANodeTests {
     /// Every action a node reported, and waiting (bounded) for one that matches.
     final class Recorder: Sendable {
-        private let box = NIOLockedValueBox<[M3UAAction]>([])
-        var observe: @Sendable (M3UAAction) -> Void { { action in self.box.withLockedValue { $0.append(action) } } }
-        var actions: [M3UAAction] { box.withLockedValue { $0 } }
+        private let box = NIOLockedValueBox<[(at: ContinuousClock.Instant, action: M3UAAction)]>([])
+        var observe: @Sendable (M3UAAction) -> Void {
+            { action in self.box.withLockedValue { $0.append((.now, action)) } }
+        }
+        var actions: [M3UAAction] { box.withLockedValue { $0.map(\.action) } }
+
+        /// When the first action matching `matching` was reported.
+        func time(of matching: (M3UAAction) -> Bool) -> ContinuousClock.Instant? {
+            box.withLockedValue { $0.first { matching($0.action) }?.at }
+        }
 
         func count(_ matching: (M3UAAction) -> Bool) -> Int { actions.filter(matching).count }
 
@@ -155,10 +162,11 @@ import Testing
                            peers: [1: server.localAddress!], observer: aspSeen.observe)
         asp.feed(.activate)
         #expect(try await aspSeen.wait(Self.isASPActive))
-        let start = ContinuousClock.now
-        #expect(try await aspSeen.wait(seconds: 5) { if case .associationDead = $0 { true } else { false } })
-        // 2·T(beat) = 0.4 s of silence at the earliest (RFC 4666 §4.3.4.6).
-        #expect(start.duration(to: .now) >= .milliseconds(300))
+        let isDead: (M3UAAction) -> Bool = { if case .associationDead = $0 { true } else { false } }
+        #expect(try await aspSeen.wait(seconds: 5, isDead))
+        // The peer last spoke with the ASPAC ACK: dead 2·T(beat) = 0.4 s later at the earliest (RFC 4666 §4.3.4.6).
+        let active = try #require(aspSeen.time(of: Self.isASPActive)), dead = try #require(aspSeen.time(of: isDead))
+        #expect(active.duration(to: dead) >= .milliseconds(390))
         try await asp.stop().get()
         try await server.close()
         try await group.shutdownGracefully()
