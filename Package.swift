@@ -52,7 +52,7 @@ let package = Package(
             ]
         ),
         // Independent checkers used by the tests (tshark/text2pcap, peers), shared by every test target.
-        .target(name: "OracleSupport", path: "Tests/OracleSupport"),
+        .target(name: "OracleSupport", dependencies: ["ISUP"], path: "Tests/OracleSupport"),
         .testTarget(name: "ISUPTests", dependencies: ["ISUP", "OracleSupport"]),
         .testTarget(name: "M3UATests", dependencies: ["M3UA", "ISUP", "OracleSupport"]),
         .testTarget(name: "M3UATransportTests", dependencies: [

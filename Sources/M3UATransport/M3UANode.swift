@@ -66,6 +66,11 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
         }
     }
 
+    /// Closes one association's connection as a network failure would (the machine hears `transportDown`).
+    public func sever(_ association: AssociationID) {
+        eventLoop.execute { self.channels[association]?.close(promise: nil) }
+    }
+
     /// The machine's state, read on the event loop.
     public func inspect<T: Sendable>(_ read: @escaping @Sendable (Machine) -> T) -> EventLoopFuture<T> {
         eventLoop.submit { read(self.machine) }

@@ -1,4 +1,5 @@
 import ISUP
+import OracleSupport
 import Testing
 
 /// The JSON form is a contract (docs/json-schema.md): these tests pin its keys and its errors.

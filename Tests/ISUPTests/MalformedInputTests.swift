@@ -1,4 +1,5 @@
 import ISUP
+import OracleSupport
 import Testing
 
 /// Every format error of isup-q763.md §1.4 ("Format errors to detect") and §4.1 gives a typed error naming the

@@ -1,4 +1,5 @@
 import ISUP
+import OracleSupport
 import Testing
 
 /// One vector per message type of the catalogue, each derived by hand from the Q.763 message tables as summarised

@@ -1,4 +1,5 @@
 import ISUP
+import OracleSupport
 import Testing
 
 /// Typed parameters: each value is derived by hand from the bit layouts of Q.763 §3 (isup-q763.md §3.2, §4) or

@@ -1,4 +1,5 @@
 import ISUP
+import OracleSupport
 import Testing
 
 /// Field-level checks of the independent vectors (sources in SpecVectors), and bit-exact re-encoding.

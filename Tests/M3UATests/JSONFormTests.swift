@@ -1,5 +1,6 @@
 import ISUP
 import M3UA
+import OracleSupport
 import Testing
 
 /// The JSON form documented on `M3UAMessage.json` and `M3UAParameter.json`.

@@ -1,5 +1,6 @@
 import ISUP
 import M3UA
+import OracleSupport
 import Testing
 
 /// A malformed message, the typed error the decoder must give (offset from the first octet, field, reason) and

@@ -1,5 +1,6 @@
 import ISUP
 import M3UA
+import OracleSupport
 import Testing
 
 /// The public M3UA vectors of vectors.md part B and C1, and the worked examples of sipi-m3ua.md §F (each checked

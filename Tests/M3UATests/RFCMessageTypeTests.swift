@@ -1,5 +1,6 @@
 import ISUP
 import M3UA
+import OracleSupport
 import Testing
 
 /// One vector per RFC 4666 message type, derived by hand from the message's figure in the clause cited: the

@@ -1,12 +1,8 @@
 import ISUP
+import OracleSupport
 import M3UA
 import Testing
 
-/// Hex test vectors: spaces allowed; a malformed literal is a bug in the test itself.
-func hex(_ text: String) -> [UInt8] {
-    guard let bytes = Hex.bytes(text) else { fatalError("bad hex literal in test: \(text)") }
-    return bytes
-}
 
 /// Decodes a vector and checks that it re-encodes to the same octets.
 func decodeRoundTrip(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> M3UAMessage {

@@ -12,9 +12,16 @@ import Testing
 @Suite struct M3UANodeTests {
     /// Every action a node reported, and waiting (bounded) for one that matches.
     final class Recorder: Sendable {
-        private let box = NIOLockedValueBox<[M3UAAction]>([])
-        var observe: @Sendable (M3UAAction) -> Void { { action in self.box.withLockedValue { $0.append(action) } } }
-        var actions: [M3UAAction] { box.withLockedValue { $0 } }
+        private let box = NIOLockedValueBox<[(at: ContinuousClock.Instant, action: M3UAAction)]>([])
+        var observe: @Sendable (M3UAAction) -> Void {
+            { action in self.box.withLockedValue { $0.append((.now, action)) } }
+        }
+        var actions: [M3UAAction] { box.withLockedValue { $0.map(\.action) } }
+
+        /// When the first action matching `matching` was reported.
+        func time(of matching: (M3UAAction) -> Bool) -> ContinuousClock.Instant? {
+            box.withLockedValue { $0.first { matching($0.action) }?.at }
+        }
 
         func count(_ matching: (M3UAAction) -> Bool) -> Int { actions.filter(matching).count }
 
@@ -66,15 +73,26 @@ import Testing
         return (pd.sls, tag.value.reduce(UInt32(0)) { $0 << 8 | UInt32($1) })
     }
 
+    typealias SGPNode = M3UANode<SGPStateMachine>
+    typealias ASPNode = M3UANode<ASPStateMachine>
+
+    /// An SGP listening on a loopback port and an ASP told to activate toward it, once the ASP is ASP-ACTIVE.
+    static func activePair(_ group: EventLoopGroup) async throws
+        -> (sgp: SGPNode, sgpSeen: Recorder, address: SocketAddress, asp: ASPNode, aspSeen: Recorder)
+    {
+        let sgpSeen = Recorder(), aspSeen = Recorder()
+        let sgp = SGPNode(machine: SGPStateMachine(configuration: sgpConfiguration()), group: group, observer: sgpSeen.observe)
+        let address = try await sgp.listen(host: "127.0.0.1", port: 0).get()
+        let asp = ASPNode(machine: ASPStateMachine(association: 1, configuration: aspConfiguration()), group: group,
+                          peers: [1: address], observer: aspSeen.observe)
+        asp.feed(.activate)
+        #expect(try await aspSeen.wait(isASPActive), "ASP never became active: \(aspSeen.actions)")
+        return (sgp, sgpSeen, address, asp, aspSeen)
+    }
+
     @Test func activationAndHundredThousandDataInOrder() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
-        let sgpSeen = Recorder(), aspSeen = Recorder()
-        let sgp = M3UANode(machine: SGPStateMachine(configuration: Self.sgpConfiguration()), group: group, observer: sgpSeen.observe)
-        let address = try await sgp.listen(host: "127.0.0.1", port: 0).get()
-        let asp = M3UANode(machine: ASPStateMachine(association: 1, configuration: Self.aspConfiguration()), group: group,
-                           peers: [1: address], observer: aspSeen.observe)
-        asp.feed(.activate)
-        #expect(try await aspSeen.wait(Self.isASPActive), "ASP never became active: \(aspSeen.actions)")
+        let (sgp, sgpSeen, _, asp, _) = try await Self.activePair(group)
         #expect(try await sgpSeen.wait { if case .asStateChanged(1, .active) = $0 { true } else { false } })
 
         let count = 100_000
@@ -94,19 +112,13 @@ import Testing
 
     @Test func linkCutMidTrafficRecoversByItself() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
-        let sgpSeen = Recorder(), aspSeen = Recorder()
-        var sgp = M3UANode(machine: SGPStateMachine(configuration: Self.sgpConfiguration()), group: group, observer: sgpSeen.observe)
-        let address = try await sgp.listen(host: "127.0.0.1", port: 0).get()
-        let asp = M3UANode(machine: ASPStateMachine(association: 1, configuration: Self.aspConfiguration()), group: group,
-                           peers: [1: address], observer: aspSeen.observe)
-        asp.feed(.activate)
-        #expect(try await aspSeen.wait(Self.isASPActive))
+        var (sgp, _, address, asp, aspSeen) = try await Self.activePair(group)
         for i in 0..<1_000 { asp.feed(.sendData(Self.data(i))) }
         // The SGP process goes away mid-traffic (its sockets close), and comes back on the same port.
         try await sgp.stop().get()
         #expect(try await aspSeen.wait(Self.isASPDown), "the ASP did not see the loss: \(aspSeen.actions.suffix(5))")
         let restarted = Recorder()
-        sgp = M3UANode(machine: SGPStateMachine(configuration: Self.sgpConfiguration()), group: group, observer: restarted.observe)
+        sgp = SGPNode(machine: SGPStateMachine(configuration: Self.sgpConfiguration()), group: group, observer: restarted.observe)
         let port = try #require(address.port)
         _ = try await sgp.listen(host: "127.0.0.1", port: port).get()
         // Bounded exponential back-off reconnects, and ASPUP/ASPAC make it active again without anyone asking.
@@ -150,12 +162,76 @@ import Testing
                            peers: [1: server.localAddress!], observer: aspSeen.observe)
         asp.feed(.activate)
         #expect(try await aspSeen.wait(Self.isASPActive))
-        let start = ContinuousClock.now
-        #expect(try await aspSeen.wait(seconds: 5) { if case .associationDead = $0 { true } else { false } })
-        // 2·T(beat) = 0.4 s of silence at the earliest (RFC 4666 §4.3.4.6).
-        #expect(start.duration(to: .now) >= .milliseconds(300))
+        let isDead: (M3UAAction) -> Bool = { if case .associationDead = $0 { true } else { false } }
+        #expect(try await aspSeen.wait(seconds: 5, isDead))
+        // The peer last spoke with the ASPAC ACK: dead 2·T(beat) = 0.4 s later at the earliest (RFC 4666 §4.3.4.6).
+        let active = try #require(aspSeen.time(of: Self.isASPActive)), dead = try #require(aspSeen.time(of: isDead))
+        #expect(active.duration(to: dead) >= .milliseconds(390))
         try await asp.stop().get()
         try await server.close()
+        try await group.shutdownGracefully()
+    }
+}
+
+/// Two IPSPs in Single Exchange (RFC 4666 §4.3, §5.5.1) over loopback TCP: one connects and activates, the other
+/// accepts; both reach ASP-ACTIVE and DATA flows both ways.
+@Suite struct IPSPOverTCPTests {
+    static func ipsp() -> ASPStateMachine {
+        var c = M3UANodeTests.aspConfiguration()
+        c.role = .ipsp
+        return ASPStateMachine(association: 1, configuration: c)
+    }
+
+    @Test func ipspToIPSP() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let acceptingSeen = M3UANodeTests.Recorder(), connectingSeen = M3UANodeTests.Recorder()
+        let accepting = M3UANode(machine: Self.ipsp(), group: group, observer: acceptingSeen.observe)
+        let address = try await accepting.listen(host: "127.0.0.1", port: 0).get()
+        let connecting = M3UANode(machine: Self.ipsp(), group: group, peers: [1: address], observer: connectingSeen.observe)
+        connecting.feed(.activate)
+        #expect(try await connectingSeen.wait(M3UANodeTests.isASPActive))
+        #expect(try await acceptingSeen.wait(M3UANodeTests.isASPActive))
+        for i in 0..<100 { connecting.feed(.sendData(M3UANodeTests.data(i))) }
+        for i in 100..<200 { accepting.feed(.sendData(M3UANodeTests.data(i))) }
+        #expect(try await acceptingSeen.wait(for: 100, M3UANodeTests.isDelivery))
+        #expect(try await connectingSeen.wait(for: 100, M3UANodeTests.isDelivery))
+        try await connecting.stop().get()
+        try await accepting.stop().get()
+        try await group.shutdownGracefully()
+    }
+}
+
+/// An ASP group with two associations to one SGP over loopback TCP (RFC 4666 §4.3.4.3, §5.2.2): Override keeps
+/// one ASP active and the other standby; when the active association fails, the standby takes the traffic.
+@Suite struct ASPGroupOverTCPTests {
+    @Test func overrideFailOverOverTCP() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let sgpSeen = M3UANodeTests.Recorder(), aspSeen = M3UANodeTests.Recorder()
+        var sgpConfiguration = SGPConfiguration(applicationServers: [
+            ApplicationServerConfiguration(routingContext: 1, trafficMode: .override, pointCodes: [1]),
+        ])
+        sgpConfiguration.timers.recovery = 1
+        let sgp = M3UANode(machine: SGPStateMachine(configuration: sgpConfiguration), group: group, observer: sgpSeen.observe)
+        let address = try await sgp.listen(host: "127.0.0.1", port: 0).get()
+        var asp = M3UANodeTests.aspConfiguration()
+        asp.trafficMode = .override
+        let aspGroup = ASPGroup(configuration: ASPGroup.Configuration(associations: [1, 2], trafficMode: .override, asp: asp))
+        let node = M3UANode(machine: aspGroup, group: group, peers: [1: address, 2: address], observer: aspSeen.observe)
+        node.feed(.activate)
+        #expect(try await aspSeen.wait(M3UANodeTests.isASPActive))
+        let active: (M3UAAction) -> AssociationID? = { if case .aspStateChanged(let a, .active) = $0 { a } else { nil } }
+        let primary = try #require(aspSeen.actions.compactMap(active).first)
+        for i in 0..<100 { node.feed(.sendData(M3UANodeTests.data(i))) }
+        #expect(try await sgpSeen.wait(for: 100, M3UANodeTests.isDelivery))
+
+        node.sever(primary)
+        #expect(try await aspSeen.wait(for: 2, M3UANodeTests.isASPActive), "no take-over: \(aspSeen.actions.suffix(6))")
+        let standby = try #require(aspSeen.actions.compactMap(active).last)
+        #expect(standby != primary)
+        for i in 100..<200 { node.feed(.sendData(M3UANodeTests.data(i))) }
+        #expect(try await sgpSeen.wait(for: 200, M3UANodeTests.isDelivery), "delivered \(sgpSeen.count(M3UANodeTests.isDelivery))")
+        try await node.stop().get()
+        try await sgp.stop().get()
         try await group.shutdownGracefully()
     }
 }

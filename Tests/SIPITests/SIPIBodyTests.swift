@@ -155,8 +155,3 @@ import Testing
         #expect(rows[3][2] == "486")
     }
 }
-
-func hex(_ text: String) -> [UInt8] {
-    guard let bytes = Hex.bytes(text) else { fatalError("bad hex literal in test: \(text)") }
-    return bytes
-}

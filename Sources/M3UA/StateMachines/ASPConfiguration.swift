@@ -10,7 +10,7 @@ public struct ASPConfiguration: Codable, Hashable, Sendable {
     }
 
     public var role: Role = .asp
-    /// Sent in ASPAC/ASPIA (RFC 4666 §3.7.1) and in DATA when only one is configured (§3.3.1).
+    /// The ASs served: sent in DATA when only one is configured (RFC 4666 §3.3.1).
     public var routingContexts: [UInt32] = []
     /// The Routing Context DATA carries for each local point code (OPC), when the node serves several ASs.
     public var routingContextByPointCode: [UInt32: UInt32] = [:]
@@ -36,6 +36,9 @@ public struct ASPConfiguration: Codable, Hashable, Sendable {
         outboundStreams = try c.decodeIfPresent(UInt16.self, forKey: .outboundStreams) ?? d.outboundStreams
         timers = try c.decodeIfPresent(M3UATimerConfiguration.self, forKey: .timers) ?? d.timers
     }
+
+    /// Every Routing Context configured, as ASPAC and ASPIA carry them (RFC 4666 §3.7.1, §3.7.3).
+    var allRoutingContexts: [UInt32] { Set(routingContexts + routingContextByPointCode.values).sorted() }
 
     /// The Routing Context for DATA from this OPC (RFC 4666 §3.3.1: conditional, needed with several ASs).
     func routingContext(for data: ProtocolData) -> UInt32? {

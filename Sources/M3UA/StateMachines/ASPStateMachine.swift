@@ -107,6 +107,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         case (.down, .connecting):
             transport = .closed
             return [.disconnect(association)]
+        case (.down, .up) where state == .down && pending == nil: return close()
         case (.down, _): return advance()
         case (_, .closed):
             transport = .connecting(attempt: 0)
@@ -138,16 +139,19 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         return out + [.startTimer(.reconnect(association), after: configuration.timers.reconnectDelay(attempt: failed))]
     }
 
-    /// Sends the next request toward the goal when none is outstanding; closes the association once ASP-DOWN
-    /// is reached on the way down.
+    /// Closes the association on the way down (layer management asked for ASP-DOWN).
+    private mutating func close() -> [M3UAAction] {
+        transport = .closed
+        return heartbeat.stop() + [.disconnect(association)]
+    }
+
+    /// Sends the next request toward the goal when none is outstanding.
     private mutating func advance() -> [M3UAAction] {
         guard transport == .up, pending == nil else { return [] }
         let target = goal.aspState
         let request: M3UAMessage
         switch (state, target) {
-        case (.down, .down):
-            transport = .closed
-            return heartbeat.stop() + [.disconnect(association)]
+        case (.down, .down): return []
         case (.down, _):
             request = M3UAMessage(.aspup, configuration.aspIdentifier.map { [.aspIdentifier($0)] } ?? [])
         case (.inactive, .active):
@@ -161,7 +165,8 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
     }
 
     private var contexts: [M3UAParameter] {
-        configuration.routingContexts.isEmpty ? [] : [.routingContext(configuration.routingContexts)]
+        let all = configuration.allRoutingContexts
+        return all.isEmpty ? [] : [.routingContext(all)]
     }
 
     private mutating func changeState(to new: ASPState) -> [M3UAAction] {
@@ -173,6 +178,8 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
     private func send(_ message: M3UAMessage, stream: UInt16 = M3UAStream.management) -> M3UAAction {
         .send(message, on: association, stream: stream)
     }
+
+    private func reply(_ error: M3UAMessage?) -> [M3UAAction] { error.map { [send($0)] } ?? [] }
 
     /// RFC 4666 §4.3.1: no DATA unless ASP-ACTIVE.
     private func send(_ data: ProtocolData) -> [M3UAAction] {
@@ -193,9 +200,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         case .beat: return [send(message.beatAck, stream: stream)]
         case .beatAck: return []
         case .ntfy: return notified(message)
-        case .err:
-            return [.errorReceived(message.errorCode ?? M3UAErrorCode(rawValue: 0), message, from: association)]
-                + refused(by: message)
+        case .err: return [.reporting(message, from: association)] + refused(by: message)
         case .data: return data(message, stream: stream)
         case .daud: return destinations.answer(audit: message).map { send($0, stream: stream) }
         case .duna, .dava, .drst, .scon, .dupu:
@@ -204,7 +209,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         default:
             // RFC 4666 §3.8.1 "Unexpected Message": a defined message this side does not expect (an SGP never
             // sends ASPUP/ASPAC/ASPIA/ASPDN to an ASP, and RKM is not run here).
-            return message.error(.unexpectedMessage).map { [send($0)] } ?? []
+            return reply(message.error(.unexpectedMessage))
         }
     }
 
@@ -213,7 +218,8 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
     private mutating func acknowledged(_ request: M3UAMessageType, reaching new: ASPState) -> [M3UAAction] {
         guard pending?.type == request else { return [] }
         pending = nil
-        return [.cancelTimer(.ack(association))] + changeState(to: new) + advance()
+        let out = [.cancelTimer(.ack(association))] + changeState(to: new)
+        return out + (new == .down && goal == .down ? close() : advance())
     }
 
     /// RFC 4666 §4.3.4.5. AS-State_Change is recorded per Routing Context; "Alternate ASP Active" means an
@@ -221,7 +227,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
     /// ASPAC when the AS goes pending (§5.2.2).
     private mutating func notified(_ message: M3UAMessage) -> [M3UAAction] {
         guard let status = message.status else {
-            return message.error(.missingParameter).map { [send($0)] } ?? []
+            return reply(message.error(.missingParameter))
         }
         var out: [M3UAAction] = [.notified(status, routingContexts: message.routingContexts, from: association)]
         if let asState = ASState(notifying: status) {
@@ -252,11 +258,16 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         return [.cancelTimer(.ack(association))]
     }
 
-    /// RFC 4666 §1.4.7: DATA on stream 0 is answered with ERR "Invalid Stream Identifier"; §4.3.1 and the
-    /// §3.8.1 example: DATA while not ASP-ACTIVE is silently discarded.
+    /// RFC 4666 §1.4.7: DATA on stream 0 is answered with ERR "Invalid Stream Identifier"; §3.8.1: a Routing
+    /// Context not configured with ERR "Invalid Routing Context"; §4.3.1 and the §3.8.1 example: DATA while not
+    /// ASP-ACTIVE is silently discarded.
     private func data(_ message: M3UAMessage, stream: UInt16) -> [M3UAAction] {
         if stream == M3UAStream.management {
-            return message.error(.invalidStreamIdentifier).map { [send($0)] } ?? []
+            return reply(message.error(.invalidStreamIdentifier))
+        }
+        let known = configuration.allRoutingContexts
+        if let rc = message.routingContexts.first, !known.isEmpty, !known.contains(rc) {
+            return reply(message.error(.invalidRoutingContext))
         }
         guard state == .active, let data = message.protocolData else { return [] }
         return [.deliver(data, routingContext: message.routingContexts.first, from: association)]
@@ -266,7 +277,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
     private static let peerRequests: Set<M3UAMessageType> = [.aspup, .aspac, .aspia, .aspdn]
 
     /// IPSP Single Exchange (RFC 4666 §4.3, §5.5.1): the peer may start any exchange; this side acks it, and the
-    /// one ASP state of the association follows (after the peer's ASPDN this side closes the association too). An ASPUP while ASP-ACTIVE is acked and also answered with ERR
+    /// one ASP state of the association follows. An ASPUP while ASP-ACTIVE is acked and also answered with ERR
     /// "Unexpected Message", and the ASP goes ASP-INACTIVE (§4.3.4.1); an ASPAC while ASP-DOWN is refused with
     /// "Unexpected Message" (§4.3.4.3); an ASPDN is acked in any state (§4.3.4.2).
     private mutating func peerRequest(_ request: M3UAMessage) -> [M3UAAction] {
@@ -278,7 +289,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
             if state == .active, let err = request.error(.unexpectedMessage) { out.append(send(err)) }
             new = .inactive
         case .aspac:
-            guard state != .down else { return request.error(.unexpectedMessage).map { [send($0)] } ?? [] }
+            guard state != .down else { return reply(request.error(.unexpectedMessage)) }
             out.append(send(M3UAMessage(.aspacAck, request.parameters.filter { $0.tag != .infoString })))
             new = .active
         case .aspia:
@@ -289,14 +300,14 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
             new = .down
         }
         // The peer's exchange settles the association's state: an own request it answers is withdrawn, and a
-        // goal the peer's request overtakes follows it (upward: it stops this side undoing the peer's ASPAC;
-        // downward: the peer's ASPIA or ASPDN is accepted), unless this side is shutting down.
+        // goal the peer's request overtakes follows it (upward: this side does not undo the peer's ASPUP or
+        // ASPAC; downward: the peer's ASPIA or ASPDN is accepted, and the peer closes the association).
         if pending != nil {
             pending = nil
             out.append(.cancelTimer(.ack(association)))
         }
         let raising = new.rank > state.rank
-        if goal != .down, raising ? goal.aspState.rank < new.rank : goal.aspState.rank > new.rank {
+        if raising ? goal.aspState.rank < new.rank : goal.aspState.rank > new.rank {
             goal = Goal(new)
         }
         return out + changeState(to: new) + advance()

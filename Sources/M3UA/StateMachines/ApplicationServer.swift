@@ -8,6 +8,8 @@ public struct ApplicationServer: Hashable, Sendable {
     /// RFC 4666 §4.3.2: "the SGP ... MUST buffer ... while the AS is AS-PENDING", delivered on recovery.
     var queue: [ProtocolData] = []
     var distributor = SLSDistributor()
+    /// NTFY "Insufficient ASP Resources Active in AS" has been sent for the present shortage.
+    var announcedShortage = false
 
     init(configuration: ApplicationServerConfiguration) { self.configuration = configuration }
 
@@ -23,6 +25,12 @@ public struct ApplicationServer: Hashable, Sendable {
         if active.count >= max(configuration.minimumActive, 1) || (carrying && !active.isEmpty) { return .active }
         if carrying { return .pending }
         return up > 0 ? .inactive : .down
+    }
+
+    /// RFC 4666 §3.8.2 "Insufficient ASP Resources Active in AS": a Loadshare AS carries traffic with fewer than
+    /// n ASPs active.
+    var short: Bool {
+        state == .active && configuration.trafficMode == .loadshare && active.count < configuration.minimumActive
     }
 
     /// T(r) expired in AS-PENDING (RFC 4666 §4.3.2): INACTIVE if an ASP is ASP-INACTIVE, else DOWN.

@@ -1,6 +1,6 @@
 /// The SGP side accepting ASPs (RFC 4666 §4.3.4): answers ASPUP, ASPAC, ASPIA, ASPDN and BEAT with their acks,
 /// keeps the state of each ASP and of each AS (§4.3.2, with T(r) and the AS-PENDING queue), notifies AS state
-/// changes (§4.3.4.5), answers DAUD from its destination table (§4.5.3) and routes DATA to the ASs.
+/// changes (§4.3.4.5) and Loadshare shortages (§3.8.2), answers DAUD from its destination table (§4.5.3) and routes DATA to the ASs.
 public struct SGPStateMachine: M3UAStateMachine, Sendable {
     /// What the SGP knows of one ASP.
     public struct ASPRecord: Hashable, Sendable {
@@ -25,8 +25,10 @@ public struct SGPStateMachine: M3UAStateMachine, Sendable {
     public mutating func handle(_ event: M3UAEvent, at now: ContinuousClock.Instant) -> [M3UAAction] {
         switch event {
         case .transportUp(let a):
+            // A new association where one was up is an SCTP restart (RFC 4666 §4.3.1, RI): the old ASP failed.
+            let out = failed(a)
             asps[a] = ASPRecord()
-            return []
+            return out
         case .transportDown(let a): return failed(a)
         case .received(let message, let a, let stream): return receive(message, from: a, stream: stream)
         case .receivedOctets(let octets, let a, let stream): return handle(octets: octets, on: a, stream: stream, at: now)
@@ -42,7 +44,8 @@ public struct SGPStateMachine: M3UAStateMachine, Sendable {
     private mutating func receive(_ message: M3UAMessage, from a: AssociationID, stream: UInt16) -> [M3UAAction] {
         let record = asps[a] ?? ASPRecord()
         asps[a] = record
-        // RFC 4666 §4.3.1: toward an ASP-DOWN ASP only BEAT ACK, ASPDN ACK and ERR may be sent.
+        // RFC 4666 §4.3.1: an ASP-DOWN ASP may come up, go down, beat or report errors; anything else from it is
+        // an Unexpected Message (and only BEAT ACK, ASPDN ACK and ERR may be sent to it).
         if record.state == .down, ![.aspup, .aspdn, .beat, .err].contains(message.type) {
             return reply(message.error(.unexpectedMessage), on: a)
         }
@@ -52,7 +55,7 @@ public struct SGPStateMachine: M3UAStateMachine, Sendable {
         case .aspia: return aspInactive(message, from: a)
         case .aspdn: return [send(M3UAMessage(.aspdnAck), on: a)] + goDown(a)
         case .beat: return [send(message.beatAck, on: a, stream: stream)]
-        case .err: return [.errorReceived(message.errorCode ?? M3UAErrorCode(rawValue: 0), message, from: a)]
+        case .err: return [.reporting(message, from: a)]
         case .daud: return destinations.answer(audit: message).map { send($0, on: a, stream: stream) }
         case .data: return data(message, from: a, stream: stream)
         // RFC 4666 §4.4.1: an SGP without dynamic registration answers RKM with "Unsupported Message Class".
@@ -175,8 +178,18 @@ public struct SGPStateMachine: M3UAStateMachine, Sendable {
             guard let server = applicationServers[rc] else { continue }
             let new = server.next(up: upASPs.count)
             if new != server.state { out += enter(new, rc: rc) }
+            out += shortage(rc)
         }
         return out
+    }
+
+    /// RFC 4666 §3.8.2: once per shortage, NTFY "Insufficient ASP Resources Active in AS" to the ASPs that are
+    /// up but not active in a Loadshare AS running below n, so that layer management can activate one.
+    private mutating func shortage(_ rc: UInt32) -> [M3UAAction] {
+        guard let server = applicationServers[rc], server.short != server.announcedShortage else { return [] }
+        applicationServers[rc]?.announcedShortage = server.short
+        guard server.short else { return [] }
+        return upASPs.filter { !server.active.contains($0) }.map { ntfy(.insufficientASPResources, rc: rc, to: $0) }
     }
 
     private mutating func enter(_ new: ASState, rc: UInt32) -> [M3UAAction] {

@@ -83,6 +83,17 @@ import Testing
         #expect(d.machine.state == .active)
     }
 
+    @Test("an ack of another request than the outstanding one changes nothing (§4.3.4.3)")
+    func mismatchedAckIgnored() {
+        var d = Driver(ASPStateMachine(association: Self.a, configuration: Self.configuration()))
+        d.feed(.activate)
+        d.feed(.transportUp(Self.a))
+        d.feed(Self.received(.aspupAck))
+        #expect(d.feed(Self.received(.aspiaAck)).isEmpty)
+        #expect(d.machine.pending?.type == .aspac)
+        #expect(d.machine.state == .inactive)
+    }
+
     @Test("deactivate: ASPIA with the Routing Context, ASPIA ACK → ASP-INACTIVE (§4.3.4.4)")
     func deactivate() {
         var d = Self.active()

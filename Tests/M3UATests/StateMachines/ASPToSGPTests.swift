@@ -147,6 +147,22 @@ import Testing
         #expect(p.right.asps[Self.two]?.state == .active)
     }
 
+    @Test("peer restart: the ASP comes back on a new association; the SGP fails the old ASP, the AS pends and recovers (§4.3.1)")
+    func peerRestart() {
+        let p = Self.pump(.override)
+        var asp = p.left.configuration.asp
+        asp.trafficMode = .override
+        // The active ASP restarts on association 1; the standby on 2 is not part of this pump.
+        var restarted = Pump(ASPStateMachine(association: Self.one, configuration: asp), p.right)
+        let log = restarted.feed(.left, .activate).of(.right)
+        #expect(log.contains(.aspStateChanged(Self.one, .down)))
+        #expect(log.contains(.asStateChanged(routingContext: 7, .pending)))
+        #expect(log.contains(.cancelTimer(.recovery(routingContext: 7))))
+        #expect(log.contains(.asStateChanged(routingContext: 7, .active)))
+        #expect(restarted.right.applicationServers[7]?.active == [Self.one])
+        #expect(restarted.left.state == .active)
+    }
+
     @Test("heartbeat loss: a silent peer is declared dead after 2·T(beat) and the ASP reconnects (§4.3.4.6)")
     func heartbeatLoss() {
         var p = Self.pump(.loadshare, beat: 1)

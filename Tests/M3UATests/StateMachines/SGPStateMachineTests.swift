@@ -189,6 +189,22 @@ import Testing
         #expect(d.machine.applicationServers[7]?.state == .active)
     }
 
+    @Test("Loadshare with n = 2 losing one ASP: AS stays active, NTFY Insufficient ASP Resources once (§3.8.2)")
+    func insufficientResources() {
+        var d = Self.with([Self.a, Self.b], up: [3], mode: .loadshare, minimumActive: 2)
+        let actions = d.feed(Self.from(Self.b, .aspia, [.routingContext([7])]))
+        #expect(d.machine.applicationServers[7]?.state == .active)
+        #expect(actions.sent.filter { $0.type == .ntfy } == [Self.ntfy(.insufficientASPResources), Self.ntfy(.insufficientASPResources)])
+        #expect(actions.sentOn.suffix(2) == [Self.b, 3])
+        #expect(d.feed(Self.from(Self.b, .aspdn)).sent == [M3UAMessage(.aspdnAck)])
+    }
+
+    @Test("Broadcast: every active ASP gets every DATA (§4.3.4.3)")
+    func broadcast() {
+        var d = Self.with([Self.a, Self.b], mode: .broadcast)
+        #expect(d.feed(.sendData(Self.pd)).sentOn == [Self.a, Self.b])
+    }
+
     @Test("DAUD: DAVA or DUNA per point code from the table, ERR 0x14 for one it does not know (§4.5.3, §3.8.1)")
     func daud() {
         var d = Self.with([Self.a])
@@ -251,6 +267,17 @@ import Testing
         let key = RoutingKey(parameters: [.localRoutingKeyIdentifier(1), .destinationPointCode(MaskedPointCode(1))])
         #expect(d.feed(Self.from(Self.a, .regReq, [.routingKey(key)])).sent
             == [M3UAMessage(.err, [.errorCode(.unsupportedMessageClass)])])
+    }
+
+    @Test("malformed octets: ERR with the codec's code and the first 40 octets, e.g. 0x01 for version 2 (§3.8.1)")
+    func malformedOctets() {
+        var d = Self.with([Self.a])
+        let octets: [UInt8] = [2, 0, 3, 1, 0, 0, 0, 8]
+        #expect(d.feed(.receivedOctets(octets, on: Self.a, stream: 0))
+            == [.send(M3UAMessage(.err, [.errorCode(.invalidVersion), .diagnosticInformation(octets)]), on: Self.a, stream: 0)])
+        let missingStatus: [UInt8] = [1, 0, 0, 1, 0, 0, 0, 8]  // NTFY without its mandatory Status
+        #expect(d.feed(.receivedOctets(missingStatus, on: Self.a, stream: 0)).sent
+            == [M3UAMessage(.err, [.errorCode(.missingParameter), .diagnosticInformation(missingStatus)])])
     }
 
     @Test("an ERR from the ASP is reported, never answered (§3.8.1)")
