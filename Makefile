@@ -3,8 +3,9 @@
 #   make test   install what testing needs (tshark ...), build, run every test
 SWIFT ?= swift
 # Debian packages: what running needs, and what the tests add (independent oracles).
-RUN_PACKAGES  := pkg-config libosip2-dev
-TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio valgrind
+RUN_PACKAGES  := pkg-config libosip2-dev libsctp-dev
+# qemu, busybox-static, cpio and osmo-stp: the SCTP tests boot a kernel with SCTP in a VM (Scripts/sctp-vm).
+TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio valgrind qemu-system-x86 busybox-static cpio osmo-stp
 BIN := .build/release/sipigw
 
 .PHONY: run test build deps-run deps-test bench bench-tshark bench-m3ua-tcp clean
@@ -37,3 +38,6 @@ bench-m3ua-tcp: deps-run
 
 clean:
 	rm -rf .build Benchmarks/.build
+
+# make test-sctp: the osmo-stp probe through the SCTP VM alone (also part of make test).
+include Scripts/sctp.mk

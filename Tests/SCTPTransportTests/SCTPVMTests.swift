@@ -118,3 +118,9 @@ extension SCTPVMTests {
         #expect(objects.last?["event"] == .string("result") && objects.last?["ok"] == .bool(false))
     }
 }
+
+@Test func sctpVMRunsInCI() {
+    if Tshark.isCI, ProcessInfo.processInfo.environment["SIPIGW_SKIP_SCTP_VM"] == nil {
+        #expect(SCTPVM.unavailableReason == nil, "CI must run the SCTP VM tests (make test installs qemu and osmo-stp)")
+    }
+}
