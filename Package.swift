@@ -27,6 +27,8 @@ let package = Package(
         // M3UA transports: TCP framing on the common-header length (SwiftNIO), ERR replies on the wire.
         .target(name: "M3UATransport", dependencies: [
             "M3UA",
+            "SCTPTransport",
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),

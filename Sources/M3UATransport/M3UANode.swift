@@ -1,6 +1,7 @@
 import M3UA
 import NIOCore
 import NIOPosix
+import SCTPTransport
 
 /// The imperative shell around a pure M3UA state machine (ASP, ASP group, SGP, IPSP): it runs the machine's
 /// actions with SwiftNIO over TCP (connect, send, close, timers on the event loop) and feeds it what the network
@@ -10,19 +11,19 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
     public let eventLoop: EventLoop
     private let group: EventLoopGroup
     private var machine: Machine
-    private var channels: [AssociationID: Channel] = [:]
+    private var links: [AssociationID: any AssociationLink] = [:]
     private var timers: [TimerID: Scheduled<Void>] = [:]
     /// Where `connect(association)` goes (the ASP and IPSP client side).
-    private let peers: [AssociationID: SocketAddress]
+    private let peers: [AssociationID: M3UAPeer]
     private var nextAcceptedID: Int
     private let observer: @Sendable (M3UAAction) -> Void
     private var server: Channel?
 
     /// - Parameters:
-    ///   - peers: the address each association connects to; empty for a node that only accepts (SGP).
+    ///   - peers: where each association connects (TCP or SCTP); empty for a node that only accepts (SGP).
     ///   - firstAcceptedAssociation: numbering of accepted connections.
     ///   - observer: called on the event loop with every action the shell does not execute itself.
-    public init(machine: Machine, group: EventLoopGroup, peers: [AssociationID: SocketAddress] = [:],
+    public init(machine: Machine, group: EventLoopGroup, peers: [AssociationID: M3UAPeer],
                 firstAcceptedAssociation: Int = 1, observer: @escaping @Sendable (M3UAAction) -> Void) {
         self.machine = machine
         self.group = group
@@ -30,6 +31,13 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
         self.peers = peers
         self.nextAcceptedID = firstAcceptedAssociation
         self.observer = observer
+    }
+
+    /// A node whose associations are TCP connections to `peers` (M3UA over TCP, digest E.1).
+    public convenience init(machine: Machine, group: EventLoopGroup, peers: [AssociationID: SocketAddress] = [:],
+                            firstAcceptedAssociation: Int = 1, observer: @escaping @Sendable (M3UAAction) -> Void) {
+        self.init(machine: machine, group: group, peers: peers.mapValues { .tcp($0) },
+                  firstAcceptedAssociation: firstAcceptedAssociation, observer: observer)
     }
 
     /// Accepts M3UA connections (the SGP side, or an IPSP that waits for its peer) on a loopback or local address.
@@ -60,15 +68,15 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
         eventLoop.flatSubmit {
             self.timers.values.forEach { $0.cancel() }
             self.timers = [:]
-            let closing = self.channels.values.map { $0.close() } + (self.server.map { [$0.close()] } ?? [])
-            self.channels = [:]
-            return EventLoopFuture.andAllComplete(closing, on: self.eventLoop)
+            self.links.values.forEach { $0.close() }
+            self.links = [:]
+            return self.server?.close() ?? self.eventLoop.makeSucceededVoidFuture()
         }
     }
 
     /// Closes one association's connection as a network failure would (the machine hears `transportDown`).
     public func sever(_ association: AssociationID) {
-        eventLoop.execute { self.channels[association]?.close(promise: nil) }
+        eventLoop.execute { self.links[association]?.close() }
     }
 
     /// The machine's state, read on the event loop.
@@ -83,9 +91,9 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
 
     private func execute(_ action: M3UAAction) {
         switch action {
-        case .send(let message, let association, _):
-            guard let channel = channels[association], let octets = try? message.encoded() else { return }
-            channel.writeAndFlush(channel.allocator.buffer(bytes: octets), promise: nil)
+        case .send(let message, let association, let stream):
+            guard let link = links[association], let octets = try? message.encoded() else { return }
+            link.send(octets, stream: stream)
         case .startTimer(let id, let after):
             timers[id]?.cancel()
             let nanoseconds = after.components.seconds * 1_000_000_000 + after.components.attoseconds / 1_000_000_000
@@ -96,18 +104,21 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
         case .cancelTimer(let id):
             timers.removeValue(forKey: id)?.cancel()
         case .connect(let association):
-            guard let address = peers[association] else {
+            switch peers[association] {
+            case .tcp(let address)?:
+                ClientBootstrap(group: eventLoop)
+                    .channelInitializer { channel in
+                        channel.eventLoop.makeCompletedFuture { try self.addHandlers(to: channel, association: association) }
+                    }
+                    .connect(to: address)
+                    .whenFailure { _ in self.eventLoop.execute { self.handle(.transportDown(association)) } }
+            case .sctp(let remote, let local, let streams)?:
+                SCTPLink.open(remote: remote, local: local, streams: streams, association: association, node: self)
+            case nil:
                 handle(.transportDown(association))
-                return
             }
-            ClientBootstrap(group: eventLoop)
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture { try self.addHandlers(to: channel, association: association) }
-                }
-                .connect(to: address)
-                .whenFailure { _ in self.eventLoop.execute { self.handle(.transportDown(association)) } }
         case .disconnect(let association):
-            channels.removeValue(forKey: association)?.close(promise: nil)
+            links.removeValue(forKey: association)?.close()
         default:
             observer(action)
         }
@@ -118,30 +129,42 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
         try channel.pipeline.syncOperations.addHandler(AssociationHandler(node: self, association: association))
     }
 
-    fileprivate func up(_ channel: Channel, _ association: AssociationID) {
-        channels[association] = channel
+    /// A link came up (called on the event loop).
+    func up(_ link: any AssociationLink, _ association: AssociationID) {
+        eventLoop.assertInEventLoop()
+        links[association] = link
         handle(.transportUp(association))
     }
 
-    fileprivate func down(_ channel: Channel, _ association: AssociationID) {
-        // A channel that was already replaced or closed on purpose reports nothing.
-        guard channels[association] === channel else { return }
-        channels[association] = nil
+    /// A link went down (called on the event loop). One that was already replaced or closed on purpose reports
+    /// nothing.
+    func down(_ link: any AssociationLink, _ association: AssociationID) {
+        eventLoop.assertInEventLoop()
+        guard links[association] === link else { return }
+        links[association] = nil
         handle(.transportDown(association))
     }
 
-    /// TCP has no streams: a Transfer message is reported on stream 1 and everything else on stream 0, where SCTP
-    /// would have carried them (RFC 4666 §1.4.7).
-    fileprivate func received(_ octets: [UInt8], _ association: AssociationID) {
-        let transfer = octets.count > 2 && octets[2] == MessageClass.transfer.rawValue
-        handle(.receivedOctets(octets, on: association, stream: transfer ? 1 : M3UAStream.management))
+    /// A connection attempt failed (called on the event loop).
+    func failed(_ association: AssociationID) {
+        eventLoop.assertInEventLoop()
+        handle(.transportDown(association))
     }
 
-    /// Connection events and framed messages of one association, to the node.
+    /// A message arrived on `stream` (called on the event loop).
+    func received(_ octets: [UInt8], _ association: AssociationID, stream: UInt16) {
+        eventLoop.assertInEventLoop()
+        handle(.receivedOctets(octets, on: association, stream: stream))
+    }
+
+    /// Connection events and framed messages of one TCP association, to the node. TCP has no streams: a Transfer
+    /// message is reported on stream 1 and everything else on stream 0, where SCTP would have carried them
+    /// (RFC 4666 §1.4.7).
     private final class AssociationHandler: ChannelInboundHandler, @unchecked Sendable {
         typealias InboundIn = [UInt8]
         let node: M3UANode
         let association: AssociationID
+        var link: TCPLink?
 
         init(node: M3UANode, association: AssociationID) {
             self.node = node
@@ -149,17 +172,21 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
         }
 
         func channelActive(context: ChannelHandlerContext) {
-            node.up(context.channel, association)
+            let link = TCPLink(channel: context.channel)
+            self.link = link
+            node.up(link, association)
             context.fireChannelActive()
         }
 
         func channelInactive(context: ChannelHandlerContext) {
-            node.down(context.channel, association)
+            if let link { node.down(link, association) }
             context.fireChannelInactive()
         }
 
         func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-            node.received(unwrapInboundIn(data), association)
+            let octets = unwrapInboundIn(data)
+            let transfer = octets.count > 2 && octets[2] == MessageClass.transfer.rawValue
+            node.received(octets, association, stream: transfer ? 1 : M3UAStream.management)
         }
 
         func errorCaught(context: ChannelHandlerContext, error: Error) {

@@ -1,0 +1,29 @@
+import NIOCore
+import SCTPTransport
+
+/// Where one association of an `M3UANode` goes.
+public enum M3UAPeer: Hashable, Sendable {
+    /// M3UA over TCP (digest sipi-m3ua.md E.1).
+    case tcp(SocketAddress)
+    /// M3UA over kernel SCTP (RFC 4666 §1.4): the peer's addresses, ours (several: multi-homing), and the
+    /// number of outbound streams to ask for (stream 0 management, DATA on the others by SLS).
+    case sctp(remote: [SCTPEndpoint], local: [SCTPEndpoint], streams: UInt16)
+}
+
+/// One live association as the node writes to it: send octets on a stream, or close.
+protocol AssociationLink: AnyObject, Sendable {
+    func send(_ octets: [UInt8], stream: UInt16)
+    func close()
+}
+
+/// A TCP connection (streams do not exist on TCP: one ordered byte stream).
+final class TCPLink: AssociationLink, @unchecked Sendable {
+    let channel: Channel
+    init(channel: Channel) { self.channel = channel }
+
+    func send(_ octets: [UInt8], stream: UInt16) {
+        channel.writeAndFlush(channel.allocator.buffer(bytes: octets), promise: nil)
+    }
+
+    func close() { channel.close(promise: nil) }
+}

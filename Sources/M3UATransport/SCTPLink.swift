@@ -1,0 +1,73 @@
+import Foundation
+import M3UA
+import NIOConcurrencyHelpers
+import SCTPTransport
+
+/// A kernel SCTP association driven for an `M3UANode` (SCTPTransport's calls block): one thread connects, then
+/// reads messages and notifications and hands them to the node on its event loop; sends happen on the event loop
+/// (small M3UA messages on a connected one-to-one socket, PPID 3 on the stream the machine chose, RFC 4666 §1.4.7).
+/// SCTP_COMM_LOST, SCTP_SHUTDOWN_COMP, a peer SHUTDOWN or the end of the socket become `transportDown`
+/// (RFC 4666 §4.3.1); a restart (SCTP_RESTART) too, so the machine brings the ASP up again.
+final class SCTPLink: AssociationLink, @unchecked Sendable {
+    private let association: SCTPAssociation
+    private let closing = NIOLockedValueBox(false)
+
+    private init(_ association: SCTPAssociation) { self.association = association }
+
+    static func open<Machine>(
+        remote: [SCTPEndpoint], local: [SCTPEndpoint], streams: UInt16, association id: AssociationID,
+        node: M3UANode<Machine>
+    ) {
+        let thread = Thread {
+            let association: SCTPAssociation
+            do {
+                association = try SCTPAssociation(connectingTo: remote, from: local, streams: streams)
+            } catch {
+                node.eventLoop.execute { node.failed(id) }
+                return
+            }
+            let link = SCTPLink(association)
+            node.eventLoop.execute { node.up(link, id) }
+            link.read(id, node)
+            association.close()
+            node.eventLoop.execute { node.down(link, id) }
+        }
+        thread.name = "sctp-\(id)"
+        thread.start()
+    }
+
+    /// Reads until the association ends or the node closes it.
+    private func read<Machine>(_ id: AssociationID, _ node: M3UANode<Machine>) {
+        while !closing.withLockedValue({ $0 }) {
+            let incoming: SCTPIncoming?
+            do {
+                incoming = try association.receive(timeout: .milliseconds(200))
+            } catch {
+                return
+            }
+            switch incoming {
+            case nil: continue
+            case .message(let m)?:
+                guard m.ppid == SCTPAssociation.m3uaPPID else { continue }
+                node.eventLoop.execute { node.received(m.bytes, id, stream: m.stream) }
+            case .event(.associationChange(let change))?:
+                switch change.state {
+                case .communicationLost, .shutdownComplete, .restart, .cannotStartAssociation: return
+                default: continue
+                }
+            case .event(.shutdown)?, .closed?: return
+            case .event?: continue
+            }
+        }
+    }
+
+    func send(_ octets: [UInt8], stream: UInt16) {
+        try? association.send(octets, stream: stream, ppid: SCTPAssociation.m3uaPPID)
+    }
+
+    /// Graceful shutdown (SHUTDOWN after queued data); the reading thread sees the end and closes the socket.
+    func close() {
+        closing.withLockedValue { $0 = true }
+        try? association.shutdown()
+    }
+}
