@@ -13,7 +13,10 @@ public enum M3UAPeer: Hashable, Sendable {
 /// One live association as the node writes to it: send octets on a stream, or close.
 protocol AssociationLink: AnyObject, Sendable {
     func send(_ octets: [UInt8], stream: UInt16)
+    /// Ends the association in order (SCTP SHUTDOWN, TCP FIN).
     func close()
+    /// Ends it at once, as a failure would (SCTP ABORT, TCP close).
+    func abort()
 }
 
 /// A TCP connection (streams do not exist on TCP: one ordered byte stream).
@@ -26,4 +29,6 @@ final class TCPLink: AssociationLink, @unchecked Sendable {
     }
 
     func close() { channel.close(promise: nil) }
+
+    func abort() { close() }
 }

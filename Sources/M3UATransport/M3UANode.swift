@@ -74,9 +74,10 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
         }
     }
 
-    /// Closes one association's connection as a network failure would (the machine hears `transportDown`).
+    /// Ends one association as a network failure would (SCTP ABORT, TCP close); the machine hears
+    /// `transportDown` and recovers by itself.
     public func sever(_ association: AssociationID) {
-        eventLoop.execute { self.links[association]?.close() }
+        eventLoop.execute { self.links[association]?.abort() }
     }
 
     /// The machine's state, read on the event loop.

@@ -65,6 +65,12 @@ final class SCTPLink: AssociationLink, @unchecked Sendable {
         try? association.send(octets, stream: stream, ppid: SCTPAssociation.m3uaPPID)
     }
 
+    /// ABORT (the peer sees SCTP_COMM_LOST); the reading thread sees the socket end.
+    func abort() {
+        closing.withLockedValue { $0 = true }
+        association.abort()
+    }
+
     /// Graceful shutdown (SHUTDOWN after queued data); the reading thread sees the end and closes the socket.
     func close() {
         closing.withLockedValue { $0 = true }

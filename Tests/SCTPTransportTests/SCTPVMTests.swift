@@ -35,6 +35,36 @@ enum SCTPVM {
 
 @Suite(.serialized, .enabled(if: SCTPVM.unavailableReason == nil, Comment(rawValue: SCTPVM.unavailableReason ?? "")))
 struct SCTPVMTests {
+    /// The ASP state machine itself, run by the node shell over kernel SCTP (sipigw m3ua asp), against osmo-stp:
+    /// ASP-ACTIVE, then the association aborted (SCTP ABORT), ASP-DOWN, and the ASP back to ASP-ACTIVE by itself
+    /// with osmo-stp's NTFY AS-ACTIVE (RFC 4666 §4.3.4.1, §4.3.4.3).
+    @Test(.timeLimit(.minutes(5)))
+    func stateMachineOverSCTPRecoversFromAbort() throws {
+        let result = try Command.run(SCTPVM.harness, [
+            "--timeout", "180", "--", SCTPVM.probeScript, SCTPVM.sipigw, "asp", "--abort-once-active", "--duration", "60",
+        ])
+        let objects = result.stdout.split(separator: "\n").filter { $0.hasPrefix("{") }
+            .compactMap { try? JSONValue(parsing: $0).object }
+        #expect(result.status == 0, "exit \(result.status):\n\(result.stdout)\n\(result.stderr)")
+        let summary = objects.last { $0["event"] == .string("result") }
+        #expect(summary?["ok"] == .bool(true))
+        #expect(summary?["activations"] == .int(2))
+        let story = objects.compactMap { o -> String? in
+            switch o["event"]?.string {
+            case "asp": o["state"]?.string
+            case "abort": "abort"
+            default: nil
+            }
+        }
+        // Active, aborted, down, and active again — in that order.
+        let firstActive = try #require(story.firstIndex(of: "ASP-ACTIVE"))
+        let abort = try #require(story.firstIndex(of: "abort"))
+        let down = try #require(story[abort...].firstIndex(of: "ASP-DOWN"))
+        #expect(firstActive < abort)
+        #expect(story[down...].contains("ASP-ACTIVE"))
+        #expect(objects.contains { $0["event"] == .string("ntfy") && $0["status"] == .string("AS-ACTIVE") })
+    }
+
     @Test(.timeLimit(.minutes(5)))
     func aspUpActiveDataHeartbeatDownThroughOsmoSTP() throws {
         let start = Date()

@@ -1,0 +1,122 @@
+import ArgumentParser
+import Foundation
+import ISUP
+import M3UA
+import M3UATransport
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import SCTPTransport
+
+/// `sipigw m3ua asp`: the ASP state machine (RFC 4666 §4.3.4) run by the node shell against a real SGP/STP over
+/// kernel SCTP (or TCP): it connects, brings the ASP up and active, optionally aborts the association once active
+/// and checks that it recovers by itself, and prints every state change, NTFY, ERR and loss as JSON lines.
+struct M3UAASPCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "asp",
+        abstract: "Run an M3UA ASP against an SGP/STP until it is ASP-ACTIVE (and, with --abort-once-active, active again).",
+        discussion: "Exit status 0 when the goals were reached within --duration, 1 otherwise."
+    )
+
+    @Option(help: "The peer (SGP/STP), ADDRESS:PORT.")
+    var remote: String
+
+    @Option(help: "Local address to bind, ADDRESS:PORT; repeat for multi-homing (same port).")
+    var local: [String] = []
+
+    @Option(help: "The Routing Context sent in ASPAC.")
+    var routingContext: UInt32 = 1
+
+    @Option(help: "Traffic mode: loadshare or override.")
+    var trafficMode = "loadshare"
+
+    @Flag(help: "M3UA over TCP instead of SCTP.")
+    var tcp = false
+
+    @Flag(help: "Once ASP-ACTIVE, abort the association (SCTP ABORT) and expect the ASP to recover by itself.")
+    var abortOnceActive = false
+
+    @Option(help: "Seconds before giving up.")
+    var duration: Double = 30
+
+    func run() throws {
+        guard let remoteEndpoint = SCTPEndpoint(parsing: remote) else { throw ValidationError("bad --remote \(remote)") }
+        let locals = try local.map { text in
+            guard let e = SCTPEndpoint(parsing: text) else { throw ValidationError("bad --local \(text)") }
+            return e
+        }
+        var configuration = ASPConfiguration()
+        configuration.routingContexts = [routingContext]
+        configuration.trafficMode = trafficMode == "override" ? .override : .loadshare
+        configuration.timers.reconnectInitial = 0.2
+        configuration.timers.reconnectMaximum = 2
+        configuration.timers.beat = 2
+        configuration.outboundStreams = tcp ? 1 : 2
+        let peer: M3UAPeer = tcp
+            ? .tcp(try SocketAddress(ipAddress: remoteEndpoint.host, port: Int(remoteEndpoint.port)))
+            : .sctp(remote: [remoteEndpoint], local: locals, streams: 2)
+
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        defer { try? group.syncShutdownGracefully() }
+        let goal = group.next().makePromise(of: Void.self)
+        let abortOnceActive = abortOnceActive
+        let progress = NIOLockedValueBox(Progress())
+        nonisolated(unsafe) var node: M3UANode<ASPStateMachine>! = nil
+        node = M3UANode(machine: ASPStateMachine(association: 1, configuration: configuration), group: group,
+                        peers: [1: peer]) { action in
+            Self.print(action)
+            guard case .aspStateChanged(_, let state) = action else { return }
+            let activations = progress.withLockedValue { p in
+                p.record(state)
+                return p.activations
+            }
+            if state == .active, abortOnceActive, activations == 1 {
+                StandardStreams.output(Array(#"{"event":"abort"}"#.utf8) + [0x0A])
+                node.sever(1)
+            } else if state == .active, !abortOnceActive || activations == 2 {
+                goal.succeed(())
+            }
+        }
+        node.feed(.activate)
+        let timeout = group.next().scheduleTask(in: .milliseconds(Int64(duration * 1000))) {
+            goal.fail(ValidationError("goals not reached in \(duration) s"))
+        }
+        let outcome = Result { try goal.futureResult.wait() }
+        timeout.cancel()
+        node.feed(.shutdown)
+        try? node.stop().wait()
+        let activations = progress.withLockedValue { $0.activations }
+        let ok = (try? outcome.get()) != nil
+        StandardStreams.output(Array(#"{"event":"result","ok":\#(ok),"activations":\#(activations)}"#.utf8) + [0x0A])
+        if !ok { throw ExitCode(1) }
+    }
+
+    struct Progress {
+        var activations = 0
+        mutating func record(_ state: ASPState) { if state == .active { activations += 1 } }
+    }
+
+    /// One JSON line per reported action.
+    static func print(_ action: M3UAAction) {
+        var o = JSONObject()
+        switch action {
+        case .aspStateChanged(let a, let state):
+            o.append("event", .string("asp")); o.append("association", .int(a.rawValue)); o.append("state", .string(state.rawValue))
+        case .asStateChanged(let rc, let state):
+            o.append("event", .string("as")); o.append("routingContext", .int(Int(rc))); o.append("state", .string(state.rawValue))
+        case .notified(let status, let contexts, _):
+            o.append("event", .string("ntfy")); o.append("status", .string("\(status)"))
+            o.append("routingContexts", .array(contexts.map { .int(Int($0)) }))
+        case .errorReceived(let code, _, _):
+            o.append("event", .string("err")); o.append("code", .int(Int(code.rawValue)))
+        case .associationDead(let a):
+            o.append("event", .string("dead")); o.append("association", .int(a.rawValue))
+        default:
+            o.append("event", .string("other")); o.append("action", .string("\(action)"))
+        }
+        var out = [UInt8]()
+        JSONValue.object(o).write(into: &out)
+        out.append(0x0A)
+        StandardStreams.output(out)
+    }
+}
