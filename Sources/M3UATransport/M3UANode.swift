@@ -1,4 +1,5 @@
 import M3UA
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOPosix
 import SCTPTransport
@@ -15,7 +16,8 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
     private var timers: [TimerID: Scheduled<Void>] = [:]
     /// Where `connect(association)` goes (the ASP and IPSP client side).
     private let peers: [AssociationID: M3UAPeer]
-    private var nextAcceptedID: Int
+    private let acceptedCounter: NIOLockedValueBox<Int>
+    private let sctpListening = NIOLockedValueBox(false)
     private let observer: @Sendable (M3UAAction) -> Void
     private var server: Channel?
 
@@ -29,7 +31,7 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
         self.group = group
         self.eventLoop = group.next()
         self.peers = peers
-        self.nextAcceptedID = firstAcceptedAssociation
+        self.acceptedCounter = NIOLockedValueBox(firstAcceptedAssociation)
         self.observer = observer
     }
 
@@ -46,9 +48,7 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
                 channel.eventLoop.makeCompletedFuture {
-                    let id = AssociationID(rawValue: self.nextAcceptedID)
-                    self.nextAcceptedID += 1
-                    try self.addHandlers(to: channel, association: id)
+                    try self.addHandlers(to: channel, association: self.nextAssociation())
                 }
             }
             .bind(host: host, port: port)
@@ -58,6 +58,21 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
             }
     }
 
+    /// Accepts M3UA associations over kernel SCTP on `local` (several addresses: multi-homed), each numbered like
+    /// accepted TCP connections. Throws `SCTPError.protocolNotSupported` on a kernel without SCTP.
+    public func listen(sctp local: [SCTPEndpoint], streams: UInt16 = 2) throws {
+        let listener = try SCTPListener(on: local, streams: streams)
+        SCTPLink.accept(on: listener, node: self, stop: sctpListening)
+    }
+
+    /// The next number for an accepted association (any thread).
+    func nextAssociation() -> AssociationID {
+        acceptedCounter.withLockedValue { n in
+            defer { n += 1 }
+            return AssociationID(rawValue: n)
+        }
+    }
+
     /// Feeds the machine one event (from any thread) and runs its actions.
     public func feed(_ event: M3UAEvent) {
         eventLoop.execute { self.handle(event) }
@@ -65,7 +80,8 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
 
     /// Closes every association and the listening socket, cancels the timers.
     public func stop() -> EventLoopFuture<Void> {
-        eventLoop.flatSubmit {
+        sctpListening.withLockedValue { $0 = true }
+        return eventLoop.flatSubmit {
             self.timers.values.forEach { $0.cancel() }
             self.timers = [:]
             self.links.values.forEach { $0.close() }

@@ -18,21 +18,39 @@ final class SCTPLink: AssociationLink, @unchecked Sendable {
         remote: [SCTPEndpoint], local: [SCTPEndpoint], streams: UInt16, association id: AssociationID,
         node: M3UANode<Machine>
     ) {
-        let thread = Thread {
-            let association: SCTPAssociation
+        start(named: "sctp-\(id)") {
             do {
-                association = try SCTPAssociation(connectingTo: remote, from: local, streams: streams)
+                serve(try SCTPAssociation(connectingTo: remote, from: local, streams: streams), as: id, for: node)
             } catch {
                 node.eventLoop.execute { node.failed(id) }
-                return
             }
-            let link = SCTPLink(association)
-            node.eventLoop.execute { node.up(link, id) }
-            link.read(id, node)
-            association.close()
-            node.eventLoop.execute { node.down(link, id) }
         }
-        thread.name = "sctp-\(id)"
+    }
+
+    /// Accepts associations on `listener` until the node stops it; each gets the next association number.
+    static func accept<Machine>(on listener: SCTPListener, node: M3UANode<Machine>, stop: NIOLockedValueBox<Bool>) {
+        start(named: "sctp-listener") {
+            while !stop.withLockedValue({ $0 }) {
+                guard let accepted = try? listener.accept(timeout: .milliseconds(200)) else { continue }
+                let id = node.nextAssociation()
+                start(named: "sctp-\(id)") { serve(accepted, as: id, for: node) }
+            }
+            listener.close()
+        }
+    }
+
+    /// The link's life on the current thread: up, read until the end, down.
+    private static func serve<Machine>(_ association: SCTPAssociation, as id: AssociationID, for node: M3UANode<Machine>) {
+        let link = SCTPLink(association)
+        node.eventLoop.execute { node.up(link, id) }
+        link.read(id, node)
+        association.close()
+        node.eventLoop.execute { node.down(link, id) }
+    }
+
+    private static func start(named name: String, _ body: @escaping @Sendable () -> Void) {
+        let thread = Thread(block: body)
+        thread.name = name
         thread.start()
     }
 

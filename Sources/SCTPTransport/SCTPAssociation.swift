@@ -189,3 +189,7 @@ extension SCTPAssociation {
         try send(try message.encoded(), stream: stream, ppid: Self.m3uaPPID)
     }
 }
+
+/// A thread may send while another receives on the same association (the kernel serialises socket calls); the
+/// descriptor is the only state, and closing it ends a blocked receive with `.closed`.
+extension SCTPAssociation: @unchecked Sendable {}

@@ -136,3 +136,6 @@ public final class SCTPListener {
         descriptor = -1
     }
 }
+
+/// Accepting runs on its own thread; the descriptor is the only state.
+extension SCTPListener: @unchecked Sendable {}

@@ -39,6 +39,9 @@ struct M3UAASPCommand: ParsableCommand {
     @Option(help: "Seconds before giving up.")
     var duration: Double = 30
 
+    @Option(help: "DATA messages to send once the goals are reached (an ISUP ANM each, SLS rotating; OPC 2, DPC 1).")
+    var data = 0
+
     func run() throws {
         guard let remoteEndpoint = SCTPEndpoint(parsing: remote) else { throw ValidationError("bad --remote \(remote)") }
         let locals = try local.map { text in
@@ -64,7 +67,7 @@ struct M3UAASPCommand: ParsableCommand {
         nonisolated(unsafe) var node: M3UANode<ASPStateMachine>! = nil
         node = M3UANode(machine: ASPStateMachine(association: 1, configuration: configuration), group: group,
                         peers: [1: peer]) { action in
-            Self.print(action)
+            M3UAActionLine.print(action)
             guard case .aspStateChanged(_, let state) = action else { return }
             let activations = progress.withLockedValue { p in
                 p.record(state)
@@ -83,6 +86,14 @@ struct M3UAASPCommand: ParsableCommand {
         }
         let outcome = Result { try goal.futureResult.wait() }
         timeout.cancel()
+        if (try? outcome.get()) != nil, data > 0 {
+            for i in 0..<data {
+                let sls = UInt8(i % 16)
+                let anm = try ISUPMessage(type: .anm, cic: CIC(Int(sls)), parameters: []).encoded()
+                node.feed(.sendData(ProtocolData(opc: 2, dpc: 1, si: .isup, ni: 2, sls: sls, userProtocolData: anm)))
+            }
+            try group.next().scheduleTask(in: .milliseconds(500)) {}.futureResult.wait()
+        }
         node.feed(.shutdown)
         try? node.stop().wait()
         let activations = progress.withLockedValue { $0.activations }
@@ -94,29 +105,5 @@ struct M3UAASPCommand: ParsableCommand {
     struct Progress {
         var activations = 0
         mutating func record(_ state: ASPState) { if state == .active { activations += 1 } }
-    }
-
-    /// One JSON line per reported action.
-    static func print(_ action: M3UAAction) {
-        var o = JSONObject()
-        switch action {
-        case .aspStateChanged(let a, let state):
-            o.append("event", .string("asp")); o.append("association", .int(a.rawValue)); o.append("state", .string(state.rawValue))
-        case .asStateChanged(let rc, let state):
-            o.append("event", .string("as")); o.append("routingContext", .int(Int(rc))); o.append("state", .string(state.rawValue))
-        case .notified(let status, let contexts, _):
-            o.append("event", .string("ntfy")); o.append("status", .string("\(status)"))
-            o.append("routingContexts", .array(contexts.map { .int(Int($0)) }))
-        case .errorReceived(let code, _, _):
-            o.append("event", .string("err")); o.append("code", .int(Int(code.rawValue)))
-        case .associationDead(let a):
-            o.append("event", .string("dead")); o.append("association", .int(a.rawValue))
-        default:
-            o.append("event", .string("other")); o.append("action", .string("\(action)"))
-        }
-        var out = [UInt8]()
-        JSONValue.object(o).write(into: &out)
-        out.append(0x0A)
-        StandardStreams.output(out)
     }
 }

@@ -5,6 +5,6 @@ struct M3UACommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "m3ua",
         abstract: "M3UA (RFC 4666) tools.",
-        subcommands: [M3UADecodeCommand.self, M3UAASPCommand.self, M3UAThroughputCommand.self, M3UASCTPProbeCommand.self]
+        subcommands: [M3UADecodeCommand.self, M3UAASPCommand.self, M3UASGPCommand.self, M3UAThroughputCommand.self, M3UASCTPProbeCommand.self]
     )
 }

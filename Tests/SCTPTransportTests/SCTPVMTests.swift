@@ -35,6 +35,23 @@ enum SCTPVM {
 
 @Suite(.serialized, .enabled(if: SCTPVM.unavailableReason == nil, Comment(rawValue: SCTPVM.unavailableReason ?? "")))
 struct SCTPVMTests {
+    /// Two of our own nodes over kernel SCTP (Scripts/sctp-asp-sgp): `sipigw m3ua sgp` accepts, `sipigw m3ua asp`
+    /// becomes active, aborts, comes back on a new association, and 20 DATA reach the SGP.
+    @Test(.timeLimit(.minutes(5)))
+    func ourASPAndOurSGPOverSCTP() throws {
+        let script = SCTPVM.repository.appendingPathComponent("Scripts/sctp-asp-sgp").path
+        let result = try Command.run(SCTPVM.harness, ["--timeout", "180", "--", script, SCTPVM.sipigw])
+        #expect(result.status == 0, "exit \(result.status):\n\(result.stdout)\n\(result.stderr)")
+        let lines = result.stdout.split(separator: "\n")
+        let asp = lines.filter { $0.hasPrefix("{") }.compactMap { try? JSONValue(parsing: $0).object }
+        let sgp = lines.filter { $0.hasPrefix("sgp {") }.compactMap { try? JSONValue(parsing: $0.dropFirst(4)).object }
+        #expect(asp.last { $0["event"] == .string("result") }?["activations"] == .int(2))
+        let activeAssociations = sgp.filter { $0["event"] == .string("asp") && $0["state"] == .string("ASP-ACTIVE") }
+            .compactMap { $0["association"]?.int }
+        #expect(activeAssociations == [1, 2], "SGP saw ASP-ACTIVE on \(activeAssociations)")
+        #expect(sgp.filter { $0["event"] == .string("deliver") && $0["association"] == .int(2) }.count == 20)
+    }
+
     /// The ASP state machine itself, run by the node shell over kernel SCTP (sipigw m3ua asp), against osmo-stp:
     /// ASP-ACTIVE, then the association aborted (SCTP ABORT), ASP-DOWN, and the ASP back to ASP-ACTIVE by itself
     /// with osmo-stp's NTFY AS-ACTIVE (RFC 4666 §4.3.4.1, §4.3.4.3).
