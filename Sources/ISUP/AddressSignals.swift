@@ -43,8 +43,6 @@ public struct AddressSignals: Hashable, Sendable, CustomStringConvertible {
     /// The last signal is ST (0xF), end of pulsing.
     public var endsWithST: Bool { count > 0 && self[count - 1] == 0x0F }
 
-    public var nibbles: [UInt8] { (0..<count).map { self[$0] } }
-
     public var description: String {
         let hex = Array("0123456789ABCDEF".utf8)
         return String(decoding: (0..<count).map { hex[Int(self[$0])] }, as: UTF8.self)

@@ -96,11 +96,6 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
         eventLoop.execute { self.links[association]?.abort() }
     }
 
-    /// The machine's state, read on the event loop.
-    public func inspect<T: Sendable>(_ read: @escaping @Sendable (Machine) -> T) -> EventLoopFuture<T> {
-        eventLoop.submit { read(self.machine) }
-    }
-
     private func handle(_ event: M3UAEvent) {
         eventLoop.assertInEventLoop()
         for action in machine.handle(event, at: .now) { execute(action) }

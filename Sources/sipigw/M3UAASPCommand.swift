@@ -19,16 +19,16 @@ struct M3UAASPCommand: ParsableCommand {
     )
 
     @Option(help: "The peer (SGP/STP), ADDRESS:PORT.")
-    var remote: String
+    var remote: SCTPEndpoint
 
     @Option(help: "Local address to bind, ADDRESS:PORT; repeat for multi-homing (same port).")
-    var local: [String] = []
+    var local: [SCTPEndpoint] = []
 
     @Option(help: "The Routing Context sent in ASPAC.")
     var routingContext: UInt32 = 1
 
-    @Option(help: "Traffic mode: loadshare or override.")
-    var trafficMode = "loadshare"
+    @Option(help: "Traffic mode: loadshare, override or broadcast.")
+    var trafficMode = TrafficModeType.loadshare
 
     @Flag(help: "M3UA over TCP instead of SCTP.")
     var tcp = false
@@ -43,46 +43,44 @@ struct M3UAASPCommand: ParsableCommand {
     var data = 0
 
     func run() throws {
-        guard let remoteEndpoint = SCTPEndpoint(parsing: remote) else { throw ValidationError("bad --remote \(remote)") }
-        let locals = try local.map { text in
-            guard let e = SCTPEndpoint(parsing: text) else { throw ValidationError("bad --local \(text)") }
-            return e
-        }
         var configuration = ASPConfiguration()
         configuration.routingContexts = [routingContext]
-        configuration.trafficMode = trafficMode == "override" ? .override : .loadshare
+        configuration.trafficMode = trafficMode
         configuration.timers.reconnectInitial = 0.2
         configuration.timers.reconnectMaximum = 2
         configuration.timers.beat = 2
         configuration.outboundStreams = tcp ? 1 : 2
         let peer: M3UAPeer = tcp
-            ? .tcp(try SocketAddress(ipAddress: remoteEndpoint.host, port: Int(remoteEndpoint.port)))
-            : .sctp(remote: [remoteEndpoint], local: locals, streams: 2)
+            ? .tcp(try SocketAddress(ipAddress: remote.host, port: Int(remote.port)))
+            : .sctp(remote: [remote], local: local, streams: 2)
 
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         defer { try? group.syncShutdownGracefully() }
+        // The observer only counts activations and fulfils promises; the abort is done here, by the command.
+        let firstActive = group.next().makePromise(of: Void.self)
         let goal = group.next().makePromise(of: Void.self)
-        let abortOnceActive = abortOnceActive
-        let progress = NIOLockedValueBox(Progress())
-        nonisolated(unsafe) var node: M3UANode<ASPStateMachine>! = nil
-        node = M3UANode(machine: ASPStateMachine(association: 1, configuration: configuration), group: group,
-                        peers: [1: peer]) { action in
+        let wanted = abortOnceActive ? 2 : 1
+        let progress = NIOLockedValueBox(0)
+        let node = M3UANode(machine: ASPStateMachine(association: 1, configuration: configuration), group: group,
+                            peers: [1: peer]) { action in
             M3UAActionLine.print(action)
-            guard case .aspStateChanged(_, let state) = action else { return }
-            let activations = progress.withLockedValue { p in
-                p.record(state)
-                return p.activations
+            guard case .aspStateChanged(_, .active) = action else { return }
+            let activations = progress.withLockedValue { n in
+                n += 1
+                return n
             }
-            if state == .active, abortOnceActive, activations == 1 {
-                StandardStreams.output(Array(#"{"event":"abort"}"#.utf8) + [0x0A])
-                node.sever(1)
-            } else if state == .active, !abortOnceActive || activations == 2 {
-                goal.succeed(())
-            }
+            if activations == 1 { firstActive.succeed(()) }
+            if activations == wanted { goal.succeed(()) }
         }
         node.feed(.activate)
         let timeout = group.next().scheduleTask(in: .milliseconds(Int64(duration * 1000))) {
-            goal.fail(ValidationError("goals not reached in \(duration) s"))
+            let late = ValidationError("goals not reached in \(duration) s")
+            firstActive.fail(late)
+            goal.fail(late)
+        }
+        if abortOnceActive, (try? firstActive.futureResult.wait()) != nil {
+            StandardStreams.output(Array(#"{"event":"abort"}"#.utf8) + [0x0A])
+            node.sever(1)
         }
         let outcome = Result { try goal.futureResult.wait() }
         timeout.cancel()
@@ -96,14 +94,9 @@ struct M3UAASPCommand: ParsableCommand {
         }
         node.feed(.shutdown)
         try? node.stop().wait()
-        let activations = progress.withLockedValue { $0.activations }
+        let activations = progress.withLockedValue { $0 }
         let ok = (try? outcome.get()) != nil
         StandardStreams.output(Array(#"{"event":"result","ok":\#(ok),"activations":\#(activations)}"#.utf8) + [0x0A])
         if !ok { throw ExitCode(1) }
-    }
-
-    struct Progress {
-        var activations = 0
-        mutating func record(_ state: ASPState) { if state == .active { activations += 1 } }
     }
 }

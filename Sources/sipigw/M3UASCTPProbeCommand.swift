@@ -22,10 +22,10 @@ struct M3UASCTPProbeCommand: ParsableCommand {
     )
 
     @Option(help: "The peer (SGP/STP), ADDRESS:PORT.")
-    var remote = "127.0.0.1:2905"
+    var remote = SCTPEndpoint("127.0.0.1", port: 2905)
 
     @Option(help: "Local address to bind, ADDRESS:PORT; repeat for multi-homing (same port). osmo-stp matches the ASP by its port.")
-    var local: [String] = ["127.0.0.1:2906"]
+    var local: [SCTPEndpoint] = [SCTPEndpoint("127.0.0.1", port: 2906)]
 
     @Option(help: "The Routing Context sent in ASPAC.")
     var routingContext: UInt32 = 1
@@ -34,7 +34,7 @@ struct M3UASCTPProbeCommand: ParsableCommand {
     var pointCode: UInt32 = 1
 
     @Option(help: "Local ADDRESS:PORT of a second ASP playing the switch (another AS); enables the DATA exchange.")
-    var switchLocal: String?
+    var switchLocal: SCTPEndpoint?
 
     @Option(help: "The switch ASP's Routing Context.")
     var switchRoutingContext: UInt32 = 2
@@ -46,18 +46,11 @@ struct M3UASCTPProbeCommand: ParsableCommand {
     var timeout: Double = 5
 
     func run() throws {
-        guard let remoteEndpoint = SCTPEndpoint(parsing: remote) else { throw ValidationError("bad --remote \(remote)") }
-        let localEndpoints = try local.map { text in
-            guard let e = SCTPEndpoint(parsing: text) else { throw ValidationError("bad --local \(text)") }
-            return e
-        }
-        var switchASP: Probe.SwitchASP?
-        if let switchLocal {
-            guard let e = SCTPEndpoint(parsing: switchLocal) else { throw ValidationError("bad --switch-local \(switchLocal)") }
-            switchASP = Probe.SwitchASP(local: e, routingContext: switchRoutingContext, pointCode: switchPointCode)
+        let switchASP = switchLocal.map {
+            Probe.SwitchASP(local: $0, routingContext: switchRoutingContext, pointCode: switchPointCode)
         }
         var probe = Probe(timeout: .milliseconds(Int64(timeout * 1000)))
-        let ok = probe.run(remote: remoteEndpoint, local: localEndpoints, routingContext: routingContext,
+        let ok = probe.run(remote: remote, local: local, routingContext: routingContext,
                            pointCode: pointCode, switchASP: switchASP)
         throw ExitCode(ok ? 0 : 1)
     }

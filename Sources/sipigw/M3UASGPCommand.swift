@@ -14,13 +14,13 @@ struct M3UASGPCommand: ParsableCommand {
     )
 
     @Option(help: "Address to listen on, ADDRESS:PORT; repeat for multi-homing (SCTP, same port).")
-    var listen: [String]
+    var listen: [SCTPEndpoint]
 
     @Option(help: "The Application Server's Routing Context.")
     var routingContext: UInt32 = 1
 
-    @Option(help: "Traffic mode: loadshare or override.")
-    var trafficMode = "loadshare"
+    @Option(help: "Traffic mode: loadshare, override or broadcast.")
+    var trafficMode = TrafficModeType.loadshare
 
     @Flag(help: "M3UA over TCP instead of SCTP.")
     var tcp = false
@@ -29,14 +29,9 @@ struct M3UASGPCommand: ParsableCommand {
     var duration: Double = 30
 
     func run() throws {
-        let endpoints = try listen.map { text in
-            guard let e = SCTPEndpoint(parsing: text) else { throw ValidationError("bad --listen \(text)") }
-            return e
-        }
-        guard let first = endpoints.first else { throw ValidationError("give --listen ADDRESS:PORT") }
-        let mode: TrafficModeType = trafficMode == "override" ? .override : .loadshare
+        guard let first = listen.first else { throw ValidationError("give --listen ADDRESS:PORT") }
         let sgp = SGPStateMachine(configuration: SGPConfiguration(applicationServers: [
-            ApplicationServerConfiguration(routingContext: routingContext, trafficMode: mode),
+            ApplicationServerConfiguration(routingContext: routingContext, trafficMode: trafficMode),
         ]))
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         defer { try? group.syncShutdownGracefully() }
@@ -44,7 +39,7 @@ struct M3UASGPCommand: ParsableCommand {
         if tcp {
             _ = try node.listen(host: first.host, port: Int(first.port)).wait()
         } else {
-            try node.listen(sctp: endpoints)
+            try node.listen(sctp: listen)
         }
         StandardStreams.output(Array(#"{"event":"listening"}"#.utf8) + [0x0A])
         try group.next().scheduleTask(in: .milliseconds(Int64(duration * 1000))) {}.futureResult.wait()

@@ -172,6 +172,15 @@ import Testing
         }
     }
 
+    @Test func rangeAndStatusBits() throws {
+        // Q.763 §3.43: status bit n (circuit cic + n) is bit n % 8 + 1 of status octet n / 8. Range 9 → 10 circuits,
+        // 2 status octets; 0x05 0x02 marks circuits 0, 2 and 9.
+        let rs = try RangeAndStatus(decoding: hex("09 05 02")[...])
+        #expect((0..<10).filter { rs.isSet($0) } == [0, 2, 9])
+        #expect(!rs.isSet(10))
+        #expect(!RangeAndStatus(range: 30).isSet(0))  // GRS: no status
+    }
+
     @Test func partyNumberAPI() throws {
         var number = PartyNumber(
             layout: ParameterCatalogue.calledLayout, digits: try #require(AddressSignals("0612345678")),

@@ -68,8 +68,7 @@ extension SIPMessage {
     }
 
     /// Index of the first body octet: just after the first empty line (CRLF CRLF).
-    static func endOfHeaders(_ bytes: some Collection<UInt8>) -> Int? {
-        let b = Array(bytes)
+    static func endOfHeaders(_ b: [UInt8]) -> Int? {
         guard b.count >= 4 else { return nil }
         for i in 0...(b.count - 4) where b[i] == 13 && b[i + 1] == 10 && b[i + 2] == 13 && b[i + 3] == 10 {
             return i + 4
