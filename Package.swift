@@ -37,6 +37,9 @@ let package = Package(
         // SIP-I: SIP messages (through libosip2), Q.1912.5 / RFC 3204 bodies, ST 769 profile (numbering, SDP,
         // identities), and the Mappings/ loader (pure: file contents in, tables out).
         .target(name: "SIPI", dependencies: ["ISUP", "COsip2"]),
+        // Interworking engine (Q.1912.5 call control, RFC 3261 transactions and dialogs, Q.764 circuits, timers,
+        // routing): one pure value fed events at instants the shell supplies, answering with actions. No I/O.
+        .target(name: "Interworking", dependencies: ["ISUP", "SIPI", "M3UA"]),
         // Offline traces: pcap/pcapng reading and writing (pure: bytes in, records out).
         .target(name: "Trace", dependencies: ["ISUP"]),
         .executableTarget(
@@ -66,6 +69,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["OracleSupport"]),
         .testTarget(name: "SIPITests", dependencies: ["SIPI", "ISUP", "OracleSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "OracleSupport"]),
+        .testTarget(name: "InterworkingTests", dependencies: ["Interworking", "SIPI", "ISUP", "M3UA", "OracleSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
