@@ -1,6 +1,6 @@
 /// The engine's time: a duration since an epoch the shell chooses. The daemon feeds a monotonic clock, the trace
 /// converter a capture's timestamps and tests a virtual clock; the engine never reads a clock itself.
-public struct Instant: Comparable, Hashable, Sendable, CustomStringConvertible {
+public struct Instant: Comparable, Hashable, Sendable, Codable, CustomStringConvertible {
     public var sinceEpoch: Duration
 
     public init(_ sinceEpoch: Duration) { self.sinceEpoch = sinceEpoch }

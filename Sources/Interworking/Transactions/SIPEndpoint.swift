@@ -17,5 +17,13 @@ public struct SIPEndpoint: Hashable, Sendable, Codable, CustomStringConvertible 
         self.transport = transport
     }
 
+    /// Decodes an endpoint in which port (5060) and transport (UDP) are optional.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(host: try c.decode(String.self, forKey: .host),
+                  port: try c.decodeIfPresent(Int.self, forKey: .port) ?? 5060,
+                  transport: try c.decodeIfPresent(Transport.self, forKey: .transport) ?? .udp)
+    }
+
     public var description: String { "\(host):\(port)/\(transport.rawValue)" }
 }

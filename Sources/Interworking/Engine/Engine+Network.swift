@@ -1,0 +1,62 @@
+import ISUP
+import SIPI
+
+/// The network around the calls: SIP peers up and down, M3UA destinations and associations, operator maintenance.
+extension InterworkingEngine {
+    /// OPTIONS supervision (ST 769 §7.7.1.2): a down peer gets no new calls; calls in progress go on.
+    mutating func peerChanged(_ name: String, up: Bool) {
+        guard let peer = configuration.peers.firstIndex(where: { $0.name == name }) else { return }
+        let changed = up ? downPeers.remove(peer) != nil : downPeers.insert(peer).inserted
+        if changed { out.append(.observe(.peer(name, up: up))) }
+    }
+
+    /// DUNA/DAVA (RFC 4666 §3.4): calls toward an unavailable DPC are refused; when it comes back its trunks'
+    /// circuits are reset (GRS) before they carry calls again.
+    mutating func destinationChanged(_ pointCode: UInt32, available: Bool) {
+        if available {
+            guard unavailableDestinations.remove(pointCode) != nil else { return }
+            for trunk in configuration.trunks.indices where configuration.trunks[trunk].circuits.dpc == pointCode {
+                apply(circuits[trunk].start(at: now), trunk: trunk)
+            }
+        } else {
+            unavailableDestinations.insert(pointCode)
+        }
+    }
+
+    /// An association lost: the calls of its trunks are released on the SIP side (cause 41 by default), their ISUP
+    /// legs are gone; when it returns, GRS resets its circuits.
+    mutating func associationChanged(_ name: String, up: Bool) {
+        let trunks = configuration.trunks.indices.filter { configuration.trunks[$0].association == name }
+        if up {
+            guard lostAssociations.remove(name) != nil else { return }
+            for trunk in trunks { apply(circuits[trunk].start(at: now), trunk: trunk) }
+            return
+        }
+        guard lostAssociations.insert(name).inserted else { return }
+        let cause = configuration.policy.associationLossCause
+        for id in calls.keys.sorted() where trunks.contains(calls[id]!.trunk) {
+            var call = calls[id]!
+            if let cic = call.cic { byCircuit[CircuitKey(trunk: call.trunk, cic: cic.value)] = nil }
+            for timer in [CallTimer.t1, .t5, .t7, .t8, .t9, .t10, .t11, .t35, .t2] { cancel(timer, for: &call) }
+            call.isup.state = .idle
+            if call.releasedBy == nil { call.releasedBy = .gateway }
+            if call.record.isupCause == nil { call.record.isupCause = cause }
+            releaseSIP(&call, cause: cause)
+            store(call)
+        }
+    }
+
+    /// Operator maintenance: block, unblock or reset a CIC or a range (Q.764 §2.8, §2.9.3).
+    mutating func maintenance(_ request: MaintenanceRequest) {
+        guard let trunk = configuration.trunks.firstIndex(where: { $0.name == request.trunk }) else {
+            out.append(.observe(.discarded("maintenance on unknown trunk \(request.trunk)")))
+            return
+        }
+        let command: MaintenanceCommand = switch request.operation {
+        case .block: .block(request.first, request.last)
+        case .unblock: .unblock(request.first, request.last)
+        case .reset: .reset(request.first, request.last)
+        }
+        apply(circuits[trunk].command(command, at: now), trunk: trunk)
+    }
+}

@@ -1,0 +1,125 @@
+import ISUP
+import M3UA
+import SIPI
+
+/// The engine's own bookkeeping: the transaction layer's and the circuit groups' outputs turned into actions,
+/// ISUP and SIP sending, call timers, and the end of a call.
+extension InterworkingEngine {
+    // MARK: SIP through the transaction layer
+
+    mutating func feedTransactions(_ event: TransactionEvent) {
+        for action in transactions.handle(event, at: now) {
+            switch action {
+            case .transmit(let message, let destination):
+                out.append(.sendSIP(message, to: destination))
+            case .startTimer(let id, let timer, let after):
+                out.append(.startTimer(.transaction(id, timer), after: after))
+            case .cancelTimer(let id, let timer):
+                out.append(.cancelTimer(.transaction(id, timer)))
+            case .request(let message, let source, let transaction):
+                receiveRequest(message, from: source, transaction: transaction)
+            case .response(let message, let transaction):
+                receiveResponse(message, transaction: transaction)
+            case .timedOut(let transaction), .transportFailed(let transaction):
+                transactionFailed(transaction)
+            case .terminated:
+                break
+            case .stray(let message, let source):
+                receiveStray(message, from: source)
+            }
+        }
+    }
+
+    /// Starts a client transaction for a call's request; its failure (Timer B/F, transport) comes back to the call.
+    mutating func sendRequest(_ message: SIPMessage, to destination: SIPEndpoint, call: CallID) {
+        requestsInFlight[Self.requestKey(message)] = call
+        out.append(.observe(.message(protocol: "sip", type: message.method ?? "", inbound: false)))
+        feedTransactions(.sendRequest(message, to: destination))
+    }
+
+    /// Top Via branch and CSeq method: what identifies a client transaction (RFC 3261 §17.1.3).
+    static func requestKey(_ message: SIPMessage) -> String {
+        let branch = message.header("via").flatMap { NameAddress.parameter("branch", in: Substring($0)) } ?? ""
+        let method = message.header("cseq").flatMap(CSeq.init)?.method ?? message.method ?? ""
+        return "\(branch) \(method)"
+    }
+
+    mutating func respond(_ response: SIPMessage, on transaction: TransactionID) {
+        feedTransactions(.sendResponse(response, transaction: transaction))
+    }
+
+    /// The Via of requests the gateway sends (RFC 3261 §18.1.1; `rport`, RFC 3581).
+    var localVia: String {
+        let a = configuration.sip.address
+        return "SIP/2.0/\(a.transport.rawValue) \(a.host):\(a.port);rport"
+    }
+
+    var localContact: String {
+        let a = configuration.sip.address
+        return "<sip:sipigw@\(a.host):\(a.port);transport=\(a.transport.rawValue.lowercased())>"
+    }
+
+    // MARK: ISUP
+
+    /// Sends an ISUP message on the trunk's route; the SLS follows the CIC (Q.704 §2.2.4 load sharing).
+    mutating func sendISUP(_ message: ISUPMessage, trunk: Int) {
+        let config = configuration.trunks[trunk]
+        let sls = UInt8((message.cic?.value ?? 0) & 0x0F)
+        do {
+            let data = try ProtocolData(opc: config.circuits.opc, dpc: config.circuits.dpc,
+                                        ni: config.networkIndicator, sls: sls, isup: message)
+            out.append(.sendISUP(data, routingContext: config.routingContext))
+            out.append(.observe(.message(protocol: "isup", type: message.type.acronym, inbound: false)))
+        } catch {
+            out.append(.observe(.discarded("\(message.type.acronym) not encodable: \(error)")))
+        }
+    }
+
+    /// The circuit group's outputs: messages on the trunk, timers under the trunk's name, calls to clear.
+    mutating func apply(_ actions: [CircuitAction], trunk: Int) {
+        for action in actions {
+            switch action {
+            case .send(let message): sendISUP(message, trunk: trunk)
+            case .startTimer(let timer, let after): out.append(.startTimer(.circuit(trunk: trunk, timer), after: after))
+            case .cancelTimer(let timer): out.append(.cancelTimer(.circuit(trunk: trunk, timer)))
+            case .releaseCall(let cic, let cause): circuitReset(CircuitKey(trunk: trunk, cic: cic.value), cause: cause)
+            case .maintenanceAlert(let text): out.append(.observe(.alert("\(configuration.trunks[trunk].name): \(text)")))
+            }
+        }
+    }
+
+    // MARK: Call timers
+
+    mutating func start(_ timer: CallTimer, after duration: Duration, for call: inout Call) {
+        if call.timers.contains(timer) { out.append(.cancelTimer(.call(call.id, timer))) }
+        call.timers.insert(timer)
+        out.append(.startTimer(.call(call.id, timer), after: duration))
+    }
+
+    mutating func cancel(_ timer: CallTimer, for call: inout Call) {
+        guard call.timers.remove(timer) != nil else { return }
+        out.append(.cancelTimer(.call(call.id, timer)))
+    }
+
+    // MARK: The end of a call
+
+    /// Stores a call back, or, when both legs are done, writes its record and frees everything it held.
+    mutating func store(_ call: Call) {
+        guard call.isFinished else {
+            calls[call.id] = call
+            return
+        }
+        var call = call
+        for timer in call.timers.sorted(by: { $0.rawValue < $1.rawValue }) { cancel(timer, for: &call) }
+        call.record.release = now
+        call.record.releasedBy = call.releasedBy ?? .gateway
+        out.append(.record(call.record))
+        calls[call.id] = nil
+        if let cic = call.cic, byCircuit[CircuitKey(trunk: call.trunk, cic: cic.value)] == call.id {
+            byCircuit[CircuitKey(trunk: call.trunk, cic: cic.value)] = nil
+        }
+        if let callID = call.sip.dialog?.callID ?? call.record.sipCallID, bySIPCallID[callID] == call.id {
+            bySIPCallID[callID] = nil
+        }
+    }
+}

@@ -1,0 +1,234 @@
+import ISUP
+import SIPI
+
+/// Responses the gateway receives as UAC (RFC 3261 §13.2.2, RFC 3262 §4): the INVITE of an I→S call mapped to
+/// ACM/CPG/ANM/CON/REL (digest B.2.2), and the responses to in-dialog requests.
+extension InterworkingEngine {
+    mutating func receiveResponse(_ response: SIPMessage, transaction: TransactionID) {
+        guard let status = response.statusCode, let cseq = response.header("cseq").flatMap(CSeq.init) else { return }
+        out.append(.observe(.message(protocol: "sip", type: "\(status)", inbound: true)))
+        let key = Self.requestKey(response)
+        guard let id = requestsInFlight[key] ?? bySIPCallID[response.header("call-id") ?? ""], var call = calls[id] else {
+            out.append(.observe(.discarded("SIP \(status) for no call")))
+            return
+        }
+        if status >= 200 { requestsInFlight[key] = nil }
+        switch cseq.method {
+        case "INVITE" where call.direction == .isupToSIP:
+            if let current = call.sip.invite?.header("cseq").flatMap(CSeq.init), current.number != cseq.number {
+                out.append(.observe(.discarded("\(status) to a superseded INVITE")))
+            } else {
+                inviteResponse(response, status: status, call: &call)
+            }
+        case "BYE" where status >= 200:
+            call.sip.state = .terminated
+        case "PRACK", "UPDATE", "INFO", "OPTIONS", "INVITE":
+            // §12.2.1.2: 481 or 408 to a request in the dialog ends it.
+            if status == 481 || status == 408 { dialogLost(&call) }
+        default:
+            break
+        }
+        store(call)
+    }
+
+    /// A client transaction of a call failed (Timer B/F or the transport): as a 408 (§8.1.3.1).
+    mutating func transactionFailed(_ transaction: TransactionID) {
+        let key = requestsInFlight.first { $0.key.hasPrefix(transaction.branch + " ") }?.key
+        guard let key, let id = requestsInFlight.removeValue(forKey: key), var call = calls[id] else { return }
+        switch key.split(separator: " ").last {
+        case "INVITE":
+            if call.sip.state == .cancelling || [.calling, .early].contains(call.sip.state) {
+                let state = call.sip.state
+                call.sip.state = .terminated
+                call.record.sipStatus = 408
+                if state != .cancelling {
+                    if call.releasedBy == nil { call.releasedBy = .sip }
+                    releaseISUP(&call, cause: CauseIndicators(value: 102), by: .sip)
+                }
+            }
+        case "BYE", "CANCEL":
+            call.sip.state = .terminated
+        default:
+            dialogLost(&call)
+        }
+        store(call)
+    }
+
+    /// The dialog is gone under the call (481/408 to an in-dialog request): release both sides.
+    mutating func dialogLost(_ call: inout Call) {
+        cancelSIPTimers(&call)
+        call.sip.state = .terminated
+        if call.releasedBy == nil { call.releasedBy = .sip }
+        releaseISUP(&call, cause: CauseIndicators(value: 41), by: .sip)
+    }
+
+    mutating func inviteResponse(_ response: SIPMessage, status: Int, call: inout Call) {
+        switch status {
+        case 100:
+            return
+        case 101..<200:
+            provisionalReceived(response, status: status, call: &call)
+        case 200..<300:
+            successReceived(response, call: &call)
+        default:
+            failureReceived(response, status: status, call: &call)
+        }
+    }
+
+    private mutating func provisionalReceived(_ response: SIPMessage, status: Int, call: inout Call) {
+        updateDialog(with: response, call: &call)
+        if call.sip.cancelOwed {
+            sendCancel(&call, reason: call.sip.cancelReason)
+            return
+        }
+        guard call.sip.state == .calling || call.sip.state == .early else { return }
+        // RFC 3262 §4: a reliable provisional is PRACKed (again, when retransmitted) and mapped once.
+        if Self.tokens(response.headers("require")).contains("100rel"),
+           let rseq = response.header("rseq").flatMap({ UInt32($0.trimmingWhitespace()) }),
+           let cseq = response.header("cseq").flatMap(CSeq.init) {
+            if var prack = dialogRequest("PRACK", call: &call) {
+                prack.headers.append(SIPHeader("RAck", "\(rseq) \(cseq.number) INVITE"))
+                sendRequest(prack, to: call.sip.remote, call: call.id)
+            }
+            if rseq <= call.sip.rseq { return }
+            call.sip.rseq = rseq
+        }
+        if response.header("to").flatMap({ NameAddress($0).tag }) != nil { call.sip.state = .early }
+        guard [.setup, .alerting].contains(call.isup.state), let cic = call.cic else { return }
+        let acmSent = call.isup.state == .alerting
+        var message = ProvisionalMapping.message(for: status, acmSent: acmSent, withSDP: Self.sdpPart(of: response) != nil,
+                                                 cic: cic)
+        if let body = (try? SIPIBody(parsing: response)) ?? nil, [.acm, .cpg].contains(body.isup.type),
+           !(acmSent && body.isup.type == .acm) {
+            message = body.isup
+            message.cic = cic
+        }
+        cancel(.t11, for: &call)
+        call.isup.state = .alerting
+        if call.record.alerting == nil { call.record.alerting = now }
+        sendISUP(message, trunk: call.trunk)
+    }
+
+    private mutating func successReceived(_ response: SIPMessage, call: inout Call) {
+        updateDialog(with: response, call: &call)
+        sendACK(&call)
+        if call.sip.state == .confirmed || call.sip.state == .byeSent || call.sip.state == .terminated { return }
+        // A 200 crossing our CANCEL, or a call already released on the ISUP side: ACK then BYE (digest B.1.2).
+        if call.sip.state == .cancelling || [.releasing, .idle].contains(call.isup.state) {
+            call.sip.state = .confirmed
+            releaseSIP(&call, cause: call.record.isupCause ?? 16)
+            return
+        }
+        call.sip.state = .confirmed
+        call.sip.answerExchanged = true
+        guard let cic = call.cic else { return }
+        var message = ProvisionalMapping.answer(acmSent: call.isup.state == .alerting, cic: cic)
+        if let body = (try? SIPIBody(parsing: response)) ?? nil, [.anm, .con].contains(body.isup.type) {
+            message = body.isup
+            message.cic = cic
+        }
+        for timer in [CallTimer.t11] { cancel(timer, for: &call) }
+        call.isup.state = .answered
+        call.record.answer = now
+        call.record.sipStatus = response.statusCode
+        out.append(.observe(.callAnswered(call.id, setup: now - call.record.seizure)))
+        sendISUP(message, trunk: call.trunk)
+        startSessionTimer(from: response, call: &call, weAreUAC: true)
+    }
+
+    private mutating func failureReceived(_ response: SIPMessage, status: Int, call: inout Call) {
+        let peer = configuration.peers[call.peer]
+        if call.sip.state == .cancelling || call.isup.state == .idle || call.isup.state == .releasing {
+            call.sip.state = .terminated
+            if call.record.sipStatus == nil { call.record.sipStatus = status }
+            return
+        }
+        // RFC 3398 (+) codes: fix the request and try once more before releasing (digest C.3).
+        if status == 415, peer.profile == .sipI, peer.fallbackWithoutISUPOn415, !call.sip.isupStripped {
+            call.sip.isupStripped = true
+            let offer = call.sip.offer
+            resendInvite(&call) { invite in
+                invite.setHeader("accept", nil)
+                invite.setHeader("content-disposition", nil)
+                invite.setHeader("Content-Type", "application/sdp")
+                invite.parts = offer.map { [MIMEPart(contentType: "application/sdp", bytes: $0)] } ?? []
+            }
+            return
+        }
+        if status == 422, let minSE = response.header("min-se").flatMap({ Int($0.split(separator: ";")[0].trimmingWhitespace()) }),
+           call.sip.invite?.header("session-expires").flatMap({ Int($0.split(separator: ";")[0].trimmingWhitespace()) }).map({ $0 < minSE }) ?? true {
+            resendInvite(&call) { invite in
+                invite.setHeader("session-expires", "\(minSE)")
+                invite.setHeader("min-se", "\(minSE)")
+            }
+            return
+        }
+        if (300..<400).contains(status), configuration.policy.followRedirects,
+           let contact = response.header("contact").map({ String(NameAddress($0).uri) }) {
+            resendInvite(&call) { invite in
+                invite.startLine = .request(method: "INVITE", uri: contact)
+            }
+            return
+        }
+        call.sip.state = .terminated
+        call.record.sipStatus = status
+        if call.releasedBy == nil { call.releasedBy = .sip }
+        let cause = sipCause(status: status, method: "INVITE", message: response, peer: call.peer)
+        releaseISUP(&call, cause: cause ?? CauseIndicators(value: 127), by: .sip)
+    }
+
+    private mutating func updateDialog(with response: SIPMessage, call: inout Call) {
+        guard let invite = call.sip.invite, response.header("to").flatMap({ NameAddress($0).tag }) != nil else { return }
+        if call.sip.dialog == nil {
+            call.sip.dialog = Dialog(uacWith: invite, response: response, localTag: call.sip.localTag)
+        } else {
+            call.sip.dialog?.update(with: response)
+        }
+    }
+
+    /// ACK for a 2xx (§13.2.2.4): a request of the dialog with the INVITE's CSeq number, sent outside any
+    /// transaction; a retransmitted 2xx gets it again.
+    mutating func sendACK(_ call: inout Call) {
+        guard let cseq = call.sip.invite?.header("cseq").flatMap(CSeq.init),
+              let ack = dialogRequest("ACK", call: &call, sequence: cseq.number) else { return }
+        out.append(.observe(.message(protocol: "sip", type: "ACK", inbound: false)))
+        feedTransactions(.sendStateless(ack, to: call.sip.remote))
+    }
+
+    /// Requests and responses no transaction took: the ACK of our 2xx, 2xx retransmissions to re-ACK.
+    mutating func receiveStray(_ message: SIPMessage, from source: SIPEndpoint) {
+        guard let id = bySIPCallID[message.header("call-id") ?? ""], var call = calls[id] else {
+            out.append(.observe(.discarded("stray SIP \(message.kind) from \(source)")))
+            return
+        }
+        if message.method == "ACK" {
+            if call.sip.state == .awaitingACK {
+                cancel(.okRetransmit, for: &call)
+                cancel(.okTimeout, for: &call)
+                call.sip.state = .confirmed
+                if let interval = configuration.policy.inDialogOptionsInterval {
+                    start(.dialogOptions, after: interval.duration, for: &call)
+                }
+            }
+        } else if let status = message.statusCode, (200..<300).contains(status), call.direction == .isupToSIP {
+            sendACK(&call)
+        }
+        store(call)
+    }
+
+    /// RFC 4028 §7.4/§9: the interval and refresher the 2xx (UAC) or our 2xx (UAS) settled; the refresher sends an
+    /// UPDATE at half the interval, the other side waits for it until shortly before expiry.
+    mutating func startSessionTimer(from message: SIPMessage, call: inout Call, weAreUAC: Bool) {
+        guard let value = message.header("session-expires"),
+              let seconds = Int64(value.split(separator: ";")[0].trimmingWhitespace()), seconds > 0 else { return }
+        let refresher = NameAddress.parameter("refresher", in: Substring(value))?.lowercased() ?? "uac"
+        let interval = Duration.seconds(seconds)
+        call.sip.sessionInterval = interval
+        call.sip.weRefresh = (refresher == "uac") == weAreUAC
+        if call.sip.weRefresh {
+            start(.sessionRefresh, after: interval / 2, for: &call)
+        } else {
+            start(.sessionExpiry, after: Self.expiryWait(interval), for: &call)
+        }
+    }
+}

@@ -1,0 +1,104 @@
+import ISUP
+import M3UA
+import SIPI
+
+/// The interworking engine: Q.1912.5 call control between ISUP circuits and SIP(-I) dialogs, with the RFC 3261
+/// transaction layer, Q.764 circuit supervision, routing and call records. A pure value: fed events at instants the
+/// shell supplies, it answers with actions (`../shared/design.md`, "Functional core").
+public struct InterworkingEngine: Sendable {
+    public let configuration: EngineConfiguration
+    let causes: CauseMapper
+    let sdp = ST769SDPProfile()
+
+    var transactions: TransactionLayer
+    var circuits: [CircuitGroup]
+    var calls: [CallID: Call] = [:]
+    /// Calls by (trunk, CIC) and by SIP Call-ID.
+    var byCircuit: [CircuitKey: CallID] = [:]
+    var bySIPCallID: [String: CallID] = [:]
+    /// Point codes M3UA reported unavailable (DUNA), associations lost, peers found down.
+    var unavailableDestinations: Set<UInt32> = []
+    var lostAssociations: Set<String> = []
+    var downPeers: Set<Int> = []
+    /// Client transactions of calls by `requestKey` (branch and method), to bring a transaction failure to its call.
+    var requestsInFlight: [String: CallID] = [:]
+    /// Pending ENUM lookups and the calls waiting for them.
+    var lookups: [LookupID: CallID] = [:]
+    /// Call attempts per trunk and per peer in the current one-second window (for `maxCallsPerSecond`).
+    var attempts: [String: (second: Int64, count: Int)] = [:]
+
+    var nextIdentifier: UInt64 = 0
+    /// Distinguishes this engine's tags, branches and Call-IDs from another instance's (the shell picks it).
+    let instance: String
+    var now: Instant = .zero
+    var out: [Action] = []
+
+    /// - Parameters:
+    ///   - mappings: the loaded `Mappings/` tables (cause mapping profiles).
+    ///   - instance: a token unique to this run (e.g. random hex), part of every generated identifier.
+    public init(configuration: EngineConfiguration, mappings: Mappings, instance: String = "0") {
+        self.configuration = configuration
+        self.causes = CauseMapper(mappings)
+        self.transactions = TransactionLayer(timers: configuration.sipTimers)
+        self.circuits = configuration.trunks.map { CircuitGroup($0.circuits) }
+        self.instance = instance
+    }
+
+    /// Feeds one event; the actions come back in the order the shell must execute them.
+    public mutating func handle(_ event: Event, at now: Instant) -> [Action] {
+        self.now = now
+        switch event {
+        case .isup(let message, let route): receiveISUP(message, from: route)
+        case .undecodableISUP(let octets, let route, let error): receiveUndecodableISUP(octets, from: route, error: error)
+        case .sip(let message, let source): feedTransactions(.received(message, from: source))
+        case .timer(let timer): fire(timer)
+        case .peer(let name, let up): peerChanged(name, up: up)
+        case .destination(let pointCode, let available): destinationChanged(pointCode, available: available)
+        case .association(let name, let up): associationChanged(name, up: up)
+        case .lookup(let id, let answer): lookupAnswered(id, answer)
+        case .maintenance(let request): maintenance(request)
+        }
+        defer { out.removeAll(keepingCapacity: true) }
+        return out
+    }
+
+    /// Starts the circuits of every trunk: GRS (Q.764 §2.9.3.2), so no circuit is used until the switch agrees.
+    public mutating func start(at now: Instant) -> [Action] {
+        self.now = now
+        for trunk in circuits.indices { apply(circuits[trunk].start(at: now), trunk: trunk) }
+        defer { out.removeAll(keepingCapacity: true) }
+        return out
+    }
+
+    // MARK: Read access (metrics, control, tests)
+
+    /// Calls in progress.
+    public var activeCalls: Int { calls.count }
+    /// Live SIP transactions.
+    public var activeTransactions: Int { transactions.count }
+    /// The circuit group of a trunk by name.
+    public func circuitGroup(_ trunk: String) -> CircuitGroup? {
+        configuration.trunks.firstIndex { $0.name == trunk }.map { circuits[$0] }
+    }
+
+    // MARK: Identifiers
+
+    mutating func identifier() -> String {
+        nextIdentifier += 1
+        return "\(instance)\(String(nextIdentifier, radix: 16))"
+    }
+
+    mutating func newCallID() -> CallID {
+        nextIdentifier += 1
+        return CallID(nextIdentifier)
+    }
+
+    /// RFC 3261 §8.1.1.7: branches start with the magic cookie.
+    mutating func branch() -> String { "z9hG4bK" + identifier() }
+}
+
+/// A circuit of a trunk.
+struct CircuitKey: Hashable, Sendable {
+    var trunk: Int
+    var cic: Int
+}
