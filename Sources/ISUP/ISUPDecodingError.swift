@@ -1,7 +1,7 @@
 /// A malformed ISUP message: where (byte offset from the first octet given to the decoder), in which field,
 /// and why. Q.764 §2.9.5 calls these format errors.
 public struct ISUPDecodingError: Error, Hashable, Sendable, CustomStringConvertible {
-    public enum Reason: Hashable, Sendable {
+    public enum Reason: Hashable, Sendable, CustomStringConvertible {
         /// The message ends before a field that must be there.
         case truncated(needed: Int, available: Int)
         /// A mandatory variable parameter pointer is zero (Q.763 §1.4).
@@ -22,6 +22,26 @@ public struct ISUPDecodingError: Error, Hashable, Sendable, CustomStringConverti
         case fillerNotZero(nibble: UInt8)
         /// A sub-field is structurally wrong (text says which rule).
         case invalid(String)
+
+        public var description: String {
+            switch self {
+            case .truncated(let needed, let available):
+                "message truncated: \(needed) octet(s) needed, \(available) available"
+            case .zeroPointer: "mandatory variable parameter pointer is 0 (Q.763 §1.4)"
+            case .pointerOutOfRange(let target, let length):
+                "pointer target \(target) is outside the message (\(length) octets)"
+            case .lengthOverrun(let length, let available):
+                "length indicator \(length) runs past the end of the message (\(available) octet(s) left)"
+            case .missingEndOfOptionalParameters: "optional part not closed by end of optional parameters (0x00)"
+            case .wrongLength(let expected, let actual): "length \(actual), Q.763 fixes it at \(expected)"
+            case .tooShort(let minimum, let actual): "length \(actual), shorter than the minimum \(minimum)"
+            case .tooLong(let maximum, let actual): "length \(actual), longer than the maximum \(maximum)"
+            case .digitsOverflow(let count, let maximum): "\(count) address signals, more than \(maximum)"
+            case .fillerNotZero(let nibble):
+                "odd number of address signals but filler nibble is \(Hex.byte(nibble).dropFirst()), not 0 (Q.763 §4.1)"
+            case .invalid(let text): text
+            }
+        }
     }
 
     public let offset: Int
@@ -35,27 +55,7 @@ public struct ISUPDecodingError: Error, Hashable, Sendable, CustomStringConverti
         self.reason = reason
     }
 
-    public var description: String {
-        let why: String
-        switch reason {
-        case .truncated(let needed, let available):
-            why = "message truncated: \(needed) octet(s) needed, \(available) available"
-        case .zeroPointer: why = "mandatory variable parameter pointer is 0 (Q.763 §1.4)"
-        case .pointerOutOfRange(let target, let length):
-            why = "pointer target \(target) is outside the message (\(length) octets)"
-        case .lengthOverrun(let length, let available):
-            why = "length indicator \(length) runs past the end of the message (\(available) octet(s) left)"
-        case .missingEndOfOptionalParameters: why = "optional part not closed by end of optional parameters (0x00)"
-        case .wrongLength(let expected, let actual): why = "length \(actual), Q.763 fixes it at \(expected)"
-        case .tooShort(let minimum, let actual): why = "length \(actual), shorter than the minimum \(minimum)"
-        case .tooLong(let maximum, let actual): why = "length \(actual), longer than the maximum \(maximum)"
-        case .digitsOverflow(let count, let maximum): why = "\(count) address signals, more than \(maximum)"
-        case .fillerNotZero(let nibble):
-            why = "odd number of address signals but filler nibble is \(Hex.byte(nibble).dropFirst()), not 0 (Q.763 §4.1)"
-        case .invalid(let text): why = text
-        }
-        return "offset \(offset), \(field): \(why)"
-    }
+    public var description: String { "offset \(offset), \(field): \(reason)" }
 }
 
 /// A value that cannot be encoded (a field out of range, a pointer or length over 255, a missing parameter).

@@ -1,7 +1,10 @@
 extension ISUPMessage {
     /// Encodes the message (Q.763 §1.4): fixed part, pointers, variable part, optional part closed by 0x00
     /// (or an optional-part pointer of 0 when there are no optional parameters). Everything that can fail is
-    /// checked first; the octets are then written once into an array of the exact size.
+    /// checked first; the octets are then written once into an array of the exact size. What the decoder
+    /// refuses is refused here too: each variable and optional parameter passes `ParameterValidation` (length
+    /// rule and coding of the parameter catalogue, Q.763 §3), and a pass-along body must hold a message that
+    /// decodes (Q.763 §1.4, Table 4 PAM).
     public func encoded(framing: Framing = .withCIC) throws(ISUPEncodingError) -> [UInt8] {
         var cicOctets: UInt16? = nil
         if framing == .withCIC {
@@ -11,7 +14,15 @@ extension ISUPMessage {
         let headLength = cicOctets == nil ? 1 : 3
         let plan: Plan
         switch body {
-        case .raw(let bytes): plan = Plan(rawBodyLength: bytes.count, headLength: headLength)
+        case .raw(let bytes):
+            if case .passAlong? = type.spec?.layout {
+                do {
+                    _ = try ISUPMessage(decoding: [type.rawValue] + bytes, framing: .withoutCIC)
+                } catch {
+                    throw ISUPEncodingError(field: error.field, reason: "\(error.reason) (the decoder refuses it)")
+                }
+            }
+            plan = Plan(rawBodyLength: bytes.count, headLength: headLength)
         case .parameters(let mandatory, let optional):
             plan = try Plan(type: type, mandatory: mandatory, optional: optional, headLength: headLength)
         }
@@ -82,6 +93,7 @@ extension ISUPMessage {
                 }
                 try Self.checkPointer(from: pointers + k, to: size, field: code.name)
                 try Self.checkLength(p)
+                try Self.validate(p)
                 size += 1 + p.value.count
             }
             if !optional.isEmpty {
@@ -94,6 +106,7 @@ extension ISUPMessage {
                         throw ISUPEncodingError(field: "optional part", reason: "parameter code 0 is end of optional parameters")
                     }
                     try Self.checkLength(p)
+                    try Self.validate(p)
                     size += 2 + p.value.count
                 }
                 size += 1
@@ -107,6 +120,15 @@ extension ISUPMessage {
         private static func checkPointer(from index: Int, to target: Int, field: String) throws(ISUPEncodingError) {
             guard target - index <= 255 else {
                 throw ISUPEncodingError(field: "pointer to \(field)", reason: "target \(target - index) octets away, more than 255")
+            }
+        }
+
+        /// The decoder's checks of one parameter (`ParameterValidation`), so that encode → decode never fails.
+        private static func validate(_ p: Parameter) throws(ISUPEncodingError) {
+            do {
+                try ParameterValidation.validate(p, lengthOffset: 0)
+            } catch {
+                throw ISUPEncodingError(field: error.field, reason: "\(error.reason) (the decoder refuses it)")
             }
         }
 

@@ -11,13 +11,18 @@ struct MemoryTests {
     let valgrind = ["--leak-check=full", "--errors-for-leak-kinds=definite", "--show-possibly-lost=no",
                     "--error-exitcode=99", "--quiet"]
 
+    /// Valgrind 3.19 cannot read the DWARF 5 of a Swift debug build: a copy without debug sections (leaks are
+    /// still found; stacks show symbols only).
+    func strippedCopy(in dir: URL) throws -> String {
+        let sipigw = dir.appendingPathComponent("sipigw").path
+        let strip = try Command.run("/usr/bin/objcopy", ["--strip-debug", self.sipigw, sipigw])
+        #expect(strip.status == 0, "\(strip.stderr)")
+        return sipigw
+    }
+
     @Test func noLeakThroughLibosip2() throws {
         try ScratchDirectory.with("sipigw-vg") { dir in
-            // Valgrind 3.19 cannot read the DWARF 5 of a Swift debug build: run a copy without debug sections
-            // (leaks are still found; stacks show symbols only).
-            let sipigw = dir.appendingPathComponent("sipigw").path
-            let strip = try Command.run("/usr/bin/objcopy", ["--strip-debug", self.sipigw, sipigw])
-            #expect(strip.status == 0, "\(strip.stderr)")
+            let sipigw = try strippedCopy(in: dir)
             let build = try Command.run("/usr/bin/valgrind", valgrind + [sipigw, "sipi", "build", "--iam", SIPICommandTests.iamJSON])
             #expect(build.status == 0, "valgrind on sipi build: \(build.stderr)")
             let file = dir.appendingPathComponent("invite.sip")
@@ -25,6 +30,26 @@ struct MemoryTests {
             let parse = try Command.run("/usr/bin/valgrind", valgrind + [sipigw, "sipi", "parse", file.path])
             #expect(parse.status == 0, "valgrind on sipi parse: \(parse.stderr)")
             #expect(parse.stdout.contains(#""type":"IAM""#))
+        }
+    }
+
+    /// Issue 10, fuzzing finding (remote leak): libosip2 5.3 `osip_body_parse_mime` loses 36 bytes per repeated
+    /// Content-Type of a body part (3.6 kB for 101 of them). `sipi parse` refuses the message (exit 1) before
+    /// libosip2 sees it, and valgrind finds nothing definitely lost (exit 99 with the leak, checked on the
+    /// binary before the fix).
+    @Test func partWithRepeatedContentTypeDoesNotLeak() throws {
+        try ScratchDirectory.with("sipigw-vg") { dir in
+            let sipigw = try strippedCopy(in: dir)
+            let types = String(repeating: "Content-Type: application/sdp\r\n", count: 101)
+            let body = "--b1\r\n\(types)\r\nv=0\r\n--b1--\r\n"
+            let message = "INVITE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\n"
+                + "To: <sip:c@d>\r\nCall-ID: x@h\r\nCSeq: 1 INVITE\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed;boundary=b1\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body
+            let file = dir.appendingPathComponent("repeated.sip")
+            try Data(message.utf8).write(to: file)
+            let parse = try Command.run("/usr/bin/valgrind", valgrind + [sipigw, "sipi", "parse", file.path])
+            #expect(parse.status == 1, "valgrind on sipi parse (99 = leak): \(parse.stderr)")
+            #expect(parse.stderr.contains("more than one Content-Type"))
         }
     }
 }

@@ -1,7 +1,9 @@
 extension ISUPMessage {
     /// The JSON form (docs/json-schema.md): `cic` (when framed with one), `type`, `code`, `parameters` keyed by
     /// lowerCamelCase Q.763 name in message order (repeatable or repeated ones as arrays), unknown parameters under
-    /// `"unknown"` with their position in the optional part; raw bodies as `"hex"`.
+    /// `"unknown"` with their position in the optional part; raw bodies as `"hex"`. When grouping repeated
+    /// parameters under one key loses the order of the optional part (`a b a`), `optionalOrder` lists the names
+    /// of its known parameters in message order.
     public var json: JSONObject {
         var o = JSONObject()
         if let cic {
@@ -40,6 +42,9 @@ extension ISUPMessage {
             }
             if !unknown.isEmpty { parameters.append("unknown", .array(unknown)) }
             o.append("parameters", .object(parameters))
+            if let order = Self.optionalOrder(mandatory: mandatory, optional: optional) {
+                o.append("optionalOrder", .array(order.map { .string($0.name) }))
+            }
         }
         return o
     }
@@ -60,7 +65,18 @@ extension ISUPMessage {
         let spec = type.spec
         let structured: Bool
         if case .parameters? = spec?.layout { structured = true } else { structured = false }
-        if !structured || (object["parameters"] == nil && object["hex"] != nil) {
+        if structured, object["parameters"] == nil, let hex = try f.hex("hex") {
+            // A type with a parameter layout given as octets: decoded, so that the value is the one that
+            // encode → decode gives back.
+            do {
+                self = try ISUPMessage(decoding: [type.rawValue] + hex, framing: .withoutCIC)
+            } catch {
+                throw f.error("hex", error.description)
+            }
+            self.cic = cic
+            return
+        }
+        if !structured {
             if let hex = try f.hex("hex") {
                 self.init(type: type, cic: cic, body: .raw(hex[...]))
             } else if let embedded = object["embedded"], type == .pam {
@@ -113,10 +129,44 @@ extension ISUPMessage {
             throw ISUPJSONError(
                 path: "$.parameters.\(p.code.name)", reason: "missing: mandatory in \(spec.acronym) (slot \(slot))")
         }
+        if let order = try f.array("optionalOrder") {
+            optional = try Self.reorder(optional, by: order, path: "$.optionalOrder")
+        }
         for u in unknown.sorted(by: { $0.position < $1.position }) {
             optional.insert(u.parameter, at: min(u.position, optional.count))
         }
         body = .parameters(mandatory: mandatory, optional: optional)
+    }
+
+    /// The known optional parameters' codes in message order, when reading the grouped `parameters` back (keys
+    /// in order, each key's occurrences together, the first occurrence of a mandatory code in its slot) would
+    /// give another order; nil when it gives the same.
+    private static func optionalOrder(mandatory: [Parameter], optional: [Parameter]) -> [ParameterCode]? {
+        let known = optional.filter { $0.spec != nil }.map(\.code)
+        var keys = [ParameterCode]()
+        for p in mandatory + optional where p.spec != nil && !keys.contains(p.code) { keys.append(p.code) }
+        let grouped = keys.flatMap { code in known.filter { $0 == code } }
+        return grouped == known ? nil : known
+    }
+
+    /// The grouped optional parameters in the order `optionalOrder` names them: each name takes the next
+    /// occurrence of its parameter, and every occurrence must be named once.
+    private static func reorder(_ grouped: [Parameter], by order: [JSONValue], path: String) throws(ISUPJSONError) -> [Parameter] {
+        var rest = grouped
+        var ordered = [Parameter]()
+        for (n, item) in order.enumerated() {
+            guard let name = item.string, let spec = ParameterCatalogue.spec(named: name) else {
+                throw ISUPJSONError(path: "\(path)[\(n)]", reason: "expected a parameter name")
+            }
+            guard let i = rest.firstIndex(where: { $0.code == spec.code }) else {
+                throw ISUPJSONError(path: "\(path)[\(n)]", reason: "no optional \(name) left in parameters to place here")
+            }
+            ordered.append(rest.remove(at: i))
+        }
+        guard rest.isEmpty else {
+            throw ISUPJSONError(path: path, reason: "does not name the optional \(rest.map(\.code.name).joined(separator: ", "))")
+        }
+        return ordered
     }
 
     private static func messageType(_ f: JSONFields) throws(ISUPJSONError) -> MessageType {

@@ -158,25 +158,44 @@ private struct JSONParser {
         return v
     }
 
+    /// RFC 8259 §6: `[ minus ] int [ frac ] [ exp ]`, int without leading zeros. An integer that does not fit
+    /// `Int` and a number whose magnitude overflows a `Double` (`1e400`) are errors, not rounded or infinite:
+    /// the writer could not give them back (infinity would be written as `null`).
     mutating func parseNumber() throws(JSONSyntaxError) -> JSONValue {
         let start = index
+        func digits() -> Int {
+            let from = index
+            while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
+            return index - from
+        }
+        func invalid() -> JSONSyntaxError {
+            JSONSyntaxError(offset: start, reason: "invalid number \(String(decoding: bytes[start..<index], as: UTF8.self))")
+        }
+        if bytes[index] == UInt8(ascii: "-") { index += 1 }
+        let intStart = index
+        let intDigits = digits()
+        guard intDigits > 0, intDigits == 1 || bytes[intStart] != UInt8(ascii: "0") else { throw invalid() }
         var isInteger = true
-        while index < bytes.count {
-            let c = bytes[index]
-            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(c) || c == UInt8(ascii: "-") {
-                index += 1
-            } else if c == UInt8(ascii: ".") || c == UInt8(ascii: "e") || c == UInt8(ascii: "E") || c == UInt8(ascii: "+") {
-                isInteger = false
-                index += 1
-            } else {
-                break
-            }
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+            index += 1
+            isInteger = false
+            guard digits() > 0 else { throw invalid() }
+        }
+        if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            index += 1
+            isInteger = false
+            if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+            guard digits() > 0 else { throw invalid() }
         }
         let text = String(decoding: bytes[start..<index], as: UTF8.self)
-        if isInteger, let i = Int(text) { return .int(i) }
-        guard let d = Double(text) else {
-            index = start
-            throw error("invalid number \(text)")
+        if isInteger {
+            guard let i = Int(text) else {
+                throw JSONSyntaxError(offset: start, reason: "integer \(text) is outside \(Int.min)...\(Int.max)")
+            }
+            return .int(i)
+        }
+        guard let d = Double(text), d.isFinite else {
+            throw JSONSyntaxError(offset: start, reason: "number \(text) overflows a double")
         }
         return .double(d)
     }

@@ -4,7 +4,11 @@ extension SIPIBody {
     /// Puts the body into `message` (Q.1912.5 / RFC 3204, digest A.3): with SDP, `multipart/mixed` with the SDP
     /// part first and the ISUP part second; without, a single `application/ISUP` body with the disposition as a
     /// message header. The boundary is random unless given, and never occurs inside a part.
+    /// `version` and `base` must be tokens (RFC 3204 §4, RFC 3261 §25.1), or empty to leave them out.
     public func apply(to message: inout SIPMessage, boundary: String? = nil) throws(SIPIBodyError) {
+        for (name, value) in [("version", version), ("base", base ?? "")] where !value.isEmpty && !SIPGrammar.isToken(value) {
+            throw SIPIBodyError(.invalidParameter(name: name, value: value))
+        }
         let isupOctets: [UInt8]
         do {
             isupOctets = try isup.encoded(framing: .withoutCIC)

@@ -28,9 +28,10 @@ public struct SIPIBody: Hashable, Sendable {
         self.handling = handling
     }
 
-    /// `application/ISUP;version=...[;base=...]`
+    /// `application/ISUP[;version=...][;base=...]`: an empty `version` or `base` is left out, since RFC 3204 §4
+    /// makes both optional and RFC 3261 §25.1 `m-parameter` has no empty form.
     public var isupContentType: String {
-        "application/ISUP;version=\(version)" + (base.map { ";base=\($0)" } ?? "")
+        "application/ISUP" + (version.isEmpty ? "" : ";version=\(version)") + (base.map { $0.isEmpty ? "" : ";base=\($0)" } ?? "")
     }
 
     /// `signal;handling=...` — always explicit, since its absence means `required` (RFC 3261 §20.11).

@@ -13,6 +13,8 @@ public struct SIPIBodyError: Error, Hashable, Sendable, CustomStringConvertible 
         case isupNotAllowed(type: String, carrier: String)
         case isupNotEncodable(String)
         case boundaryInPart(String)
+        /// A `version` or `base` value that is not a token cannot be written into the Content-Type (RFC 3204 §4).
+        case invalidParameter(name: String, value: String)
     }
 
     public let reason: Reason
@@ -38,6 +40,8 @@ public struct SIPIBodyError: Error, Hashable, Sendable, CustomStringConvertible 
         case .isupNotAllowed(let type, let carrier): "ISUP \(type) is not carried in \(carrier) (Q.1912.5)"
         case .isupNotEncodable(let text): "ISUP part cannot be encoded: \(text)"
         case .boundaryInPart(let boundary): "boundary \(boundary) occurs inside a body part (RFC 2046 §5.1.1)"
+        case .invalidParameter(let name, let value):
+            "application/ISUP parameter \(name)=\"\(value)\" is not a token (RFC 3204 §4, RFC 3261 §25.1)"
         }
     }
 }

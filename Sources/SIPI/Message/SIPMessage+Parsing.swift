@@ -9,6 +9,7 @@ extension SIPMessage {
         if let length = Self.declaredContentLength(bytes[..<end]), bytes.count - end < length {
             throw SIPParseError(.bodyTruncated(contentLength: length, available: bytes.count - end))
         }
+        try Self.screen(head: bytes[..<end], body: bytes[end...])
         var message: UnsafeMutablePointer<osip_message_t>? = nil
         guard osip_message_init(&message) == 0, let message else { throw SIPParseError(.invalid("out of memory")) }
         defer { osip_message_free(message) }
@@ -16,6 +17,7 @@ extension SIPMessage {
             buffer.withMemoryRebound(to: CChar.self) { osip_message_parse(message, $0.baseAddress, $0.count) }
         }
         guard rc == 0 else { throw SIPParseError(.rejectedByParser(code: rc)) }
+        OSIPRuntime.dropValuelessParameters(message.pointee.content_type)
 
         if let method = message.pointee.sip_method {
             var uri: UnsafeMutablePointer<CChar>? = nil
@@ -46,6 +48,7 @@ extension SIPMessage {
         withUnsafeMutablePointer(to: &message.pointee.bodies) { bodies in
             for i in 0..<osip_list_size(bodies) {
                 guard let body = osip_list_get(bodies, i)?.assumingMemoryBound(to: osip_body_t.self).pointee else { continue }
+                OSIPRuntime.dropValuelessParameters(body.content_type)
                 var contentType = messageType
                 if let ct = body.content_type {
                     var out: UnsafeMutablePointer<CChar>? = nil
@@ -65,6 +68,7 @@ extension SIPMessage {
             }
         }
         self.parts = parts
+        try validate()
     }
 
     /// Index of the first body octet: just after the first empty line (CRLF CRLF).
@@ -77,12 +81,6 @@ extension SIPMessage {
     }
 
     static func declaredContentLength(_ head: ArraySlice<UInt8>) -> Int? {
-        for line in String(decoding: head, as: UTF8.self).split(separator: "\r\n") {
-            guard let colon = line.firstIndex(of: ":") else { continue }
-            if SIPHeader.canonical(String(line[..<colon]).trimmingWhitespace()) == "content-length" {
-                return Int(String(line[line.index(after: colon)...]).trimmingWhitespace())
-            }
-        }
-        return nil
+        headerValue("content-length", in: head).flatMap { Int($0) }
     }
 }

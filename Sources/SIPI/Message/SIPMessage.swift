@@ -71,6 +71,26 @@ enum OSIPRuntime {
         pointer.map { String(cString: $0) } ?? ""
     }
 
+    /// Removes the parameters without a value (`application/sdp;x`, `;version=`) from a parsed Content-Type:
+    /// RFC 3261 §25.1 `m-parameter = m-attribute EQUAL m-value` does not allow them, and libosip2 5.3 cannot
+    /// write them back (`osip_content_type_to_str` fails, and `osip_message_to_str` then drops the line's CRLF,
+    /// so that the next header becomes the Content-Type value). A lenient reader ignores them.
+    static func dropValuelessParameters(_ contentType: UnsafeMutablePointer<osip_content_type_t>?) {
+        guard let contentType else { return }
+        withUnsafeMutablePointer(to: &contentType.pointee.gen_params) { list in
+            var i: Int32 = 0
+            while i < osip_list_size(list) {
+                let param = osip_list_get(list, i)?.assumingMemoryBound(to: osip_generic_param_t.self)
+                if let param, param.pointee.gvalue == nil || param.pointee.gvalue.pointee == 0 {
+                    osip_list_remove(list, i)
+                    osip_uri_param_free(param)
+                } else {
+                    i += 1
+                }
+            }
+        }
+    }
+
     /// Takes a string osip allocated (`*_to_str`), copies it and frees it.
     static func take(_ pointer: UnsafeMutablePointer<CChar>?, length: Int? = nil) -> [UInt8] {
         guard let pointer else { return [] }

@@ -10,6 +10,14 @@ public struct SIPParseError: Error, Hashable, Sendable, CustomStringConvertible 
         case rejectedByParser(code: Int32)
         /// The value given for building a message is not valid (text says which).
         case invalid(String)
+        /// A start-line element, header name or header value breaks the RFC 3261 §25.1 grammar (a CR, LF, NUL or
+        /// other control character, a method or header name that is not a token); `field` names it.
+        case invalidField(field: String, detail: String)
+        /// A `Content-Type` or `Content-Disposition` parameter is not `name=value` (RFC 3261 §25.1 m-parameter,
+        /// generic-param): `;=`, `;=x`, or, in a Content-Type being built, `;x`.
+        case malformedParameter(header: String, parameter: String)
+        /// A body part repeats a header that it may carry once (RFC 2045 §3 Content-Type).
+        case repeatedPartHeader(String)
     }
 
     public let reason: Reason
@@ -22,6 +30,10 @@ public struct SIPParseError: Error, Hashable, Sendable, CustomStringConvertible 
             "Content-Length is \(length) but only \(available) body octet(s) follow (RFC 3261 §18.3)"
         case .rejectedByParser(let code): "libosip2 rejected the message (error \(code)): invalid start line or header"
         case .invalid(let text): text
+        case .invalidField(let field, let detail): "\(field): \(detail) (RFC 3261 §25.1)"
+        case .malformedParameter(let header, let parameter):
+            "\(header): parameter \"\(parameter)\" is not name=value (RFC 3261 §25.1)"
+        case .repeatedPartHeader(let name): "a body part has more than one \(name) header (RFC 2045 §3)"
         }
     }
 }

@@ -1,0 +1,196 @@
+import ISUP
+import Testing
+@testable import SIPI
+
+/// Issue 10, fuzzing findings on the SIP side: input that trapped the process, swallowed a header or split a
+/// message is refused with a typed `SIPParseError` (which the gateway answers with 400, RFC 3261 §21.4.1).
+@Suite struct MalformedSIPTests {
+    static let head = "Via: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\nTo: <sip:c@d>\r\n"
+        + "Call-ID: x@h\r\nCSeq: 1 INVITE\r\n"
+
+    /// An INVITE with an SDP body and the given extra header lines (each ending in CRLF).
+    static func invite(_ extra: String, uri: String = "sip:a@b") -> [UInt8] {
+        Array(("INVITE \(uri) SIP/2.0\r\n" + head + extra + "Content-Length: 5\r\n\r\nv=0\r\n").utf8)
+    }
+
+    static func reason(_ body: () throws -> Void) -> SIPParseError.Reason? {
+        do {
+            try body()
+            return nil
+        } catch let error as SIPParseError {
+            return error.reason
+        } catch {
+            return nil
+        }
+    }
+
+    /// Issue 10, fuzzing finding (remote crash): a parameter made only of `=` trapped `MediaType.init`; a
+    /// parameter without a name is malformed (RFC 3261 §25.1 `m-parameter = m-attribute EQUAL m-value`).
+    @Test(arguments: [
+        ("Content-Type: application/sdp\r\nContent-Disposition: session;=\r\n", "content-disposition", "="),
+        ("Content-Type: application/sdp;=\r\n", "content-type", "="),
+        ("Content-Type: application/sdp; =x\r\n", "content-type", "=x"),
+    ])
+    func namelessParameterIsAParseError(_ extra: String, _ header: String, _ parameter: String) {
+        let reason = Self.reason { _ = try SIPMessage(parsing: Self.invite(extra)) }
+        guard case .malformedParameter(let h, let p)? = reason else {
+            Issue.record("expected malformedParameter, got \(String(describing: reason))")
+            return
+        }
+        #expect(SIPHeader.canonical(h) == header)
+        #expect(p == parameter)
+    }
+
+    /// Issue 10, fuzzing finding (remote crash), in a body part: the ISUP part's Content-Type has `;=`.
+    @Test func namelessParameterInABodyPart() {
+        let body = "--b1\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n\r\n--b1\r\nContent-Type: application/ISUP;=\r\n"
+            + "Content-Disposition: signal;handling=optional\r\n\r\n\u{06}\u{16}\u{14}\u{01}\u{29}\u{01}\u{01}\u{00}\r\n--b1--\r\n"
+        let raw = "INVITE sip:a@b SIP/2.0\r\n" + Self.head + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed;boundary=b1\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        let reason = Self.reason { _ = try SIPMessage(parsing: Array(raw.utf8)) }
+        guard case .malformedParameter(_, "=")? = reason else {
+            Issue.record("expected malformedParameter, got \(String(describing: reason))")
+            return
+        }
+    }
+
+    /// The lenient reading used on values built in code never traps either, and skips the nameless parameter.
+    @Test func lenientMediaTypeSkipsNamelessParameters() throws {
+        #expect(MediaType("session;=;handling=optional;=x").parameters == ["handling": "optional"])
+        var m = SIPMessage(startLine: .request(method: "INVITE", uri: "sip:a@b"), headers: [
+            SIPHeader("Content-Type", "application/ISUP;="), SIPHeader("Content-Disposition", "signal;="),
+        ], parts: [MIMEPart(contentType: "application/ISUP;=", bytes: [0x01])])
+        #expect(throws: SIPIBodyError.self) { try SIPIBody(parsing: m) }
+        m.parts = []
+        #expect(try SIPIBody(parsing: m) == nil)
+    }
+
+    /// Issue 10, fuzzing finding (header swallowing): libosip2 cannot write a Content-Type parameter without a
+    /// value and drops that line's CRLF, so the next header became the Content-Type value. The valueless
+    /// parameter is left out and P-Asserted-Identity survives parse → serialize → parse.
+    @Test(arguments: ["application/sdp;x", "application/sdp; x ;y=1", "application/ISUP;version="])
+    func valuelessParameterDoesNotSwallowTheNextHeader(_ contentType: String) throws {
+        let pai = "<sip:+390655512345@olo1.it;user=phone>"
+        let once = try SIPMessage(parsing: Self.invite("Content-Type: \(contentType)\r\nP-Asserted-Identity: \(pai)\r\nMax-Forwards: 70\r\n"))
+        let twice = try SIPMessage(parsing: try once.serialized())
+        for m in [once, twice] {
+            #expect(m.header("P-Asserted-Identity") == pai)
+            #expect(m.header("Max-Forwards") == "70")
+            let type = try #require(m.contentType)
+            #expect(type.type == MediaType(contentType).type)
+            #expect(type.parameters["x"] == nil && type.parameters["version"] == nil)
+            #expect(m.parts.map(\.bytes) == [Array("v=0\r\n".utf8)])
+        }
+        #expect(twice.contentType?.parameters["y"] == (contentType.contains("y=1") ? "1" : nil))
+    }
+
+    /// A valueless Content-Type parameter set in code is refused, not written mangled.
+    @Test func valuelessParameterIsNotSerialized() {
+        let m = SIPMessage(startLine: .request(method: "INVITE", uri: "sip:a@b"), headers: [
+            SIPHeader("Content-Type", "application/sdp;x"), SIPHeader("Max-Forwards", "70"),
+        ], parts: [MIMEPart(contentType: "application/sdp", bytes: Array("v=0\r\n".utf8))])
+        #expect(throws: SIPParseError(.malformedParameter(header: "Content-Type", parameter: "x"))) { try m.serialized() }
+    }
+
+    /// Issue 10, fuzzing finding (header swallowing): `apply(to:)` on an ISUP part without version wrote
+    /// `version=` and produced `Content-Type: Max-forwards: 70`. It now leaves the parameter out.
+    @Test func applyWithoutVersionWritesAValidContentType() throws {
+        let rel = try ISUPMessage(decoding: [0x0C, 0x02, 0x00, 0x02, 0x82, 0x90], framing: .withoutCIC)
+        var bye = SIPMessage(startLine: .request(method: "BYE", uri: "sip:a@b"), headers: [
+            SIPHeader("Via", "SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK2"), SIPHeader("From", "<sip:a@b>;tag=1"),
+            SIPHeader("To", "<sip:c@d>;tag=2"), SIPHeader("Call-ID", "x@h"), SIPHeader("CSeq", "2 BYE"),
+            SIPHeader("Max-Forwards", "70"),
+        ])
+        try SIPIBody(isup: rel, version: "").apply(to: &bye)
+        #expect(bye.header("Content-Type") == "application/ISUP")
+        let parsed = try SIPMessage(parsing: try bye.serialized())
+        #expect(parsed.header("Content-Type")?.lowercased() == "application/isup")
+        #expect(parsed.header("Max-Forwards") == "70")
+        let body = try #require(try SIPIBody(parsing: parsed))
+        #expect(body.isup == rel)
+        #expect(body.version == "")
+    }
+
+    @Test(arguments: [("version", "itu t92+"), ("version", "a\r\nX: y"), ("base", "etsi;121")])
+    func applyRefusesAParameterItCannotWrite(_ name: String, _ value: String) {
+        let rel = try! ISUPMessage(decoding: [0x0C, 0x02, 0x00, 0x02, 0x82, 0x90], framing: .withoutCIC)
+        let body = name == "version" ? SIPIBody(isup: rel, version: value) : SIPIBody(isup: rel, base: value)
+        var m = SIPMessage(startLine: .request(method: "BYE", uri: "sip:a@b"), headers: [])
+        #expect(throws: SIPIBodyError(.invalidParameter(name: name, value: value))) { try body.apply(to: &m) }
+    }
+
+    /// Issue 10, fuzzing finding (message splitting): a Request-URI with CR LF CR LF was accepted and the parsed
+    /// message had no headers.
+    @Test func requestURIWithCRLFCRLFIsRefused() {
+        let reason = Self.reason { _ = try SIPMessage(parsing: Self.invite("Max-Forwards: 70\r\n", uri: "sip:a@b\r\n\r\nX")) }
+        guard case .invalidField? = reason else {
+            Issue.record("expected invalidField, got \(String(describing: reason))")
+            return
+        }
+    }
+
+    /// Issue 10, fuzzing finding (message splitting): a header value with NUL was cut at the NUL.
+    @Test func nulInAHeaderValueIsRefused() {
+        let reason = Self.reason { _ = try SIPMessage(parsing: Self.invite("Subject: a\u{0}b\r\nContent-Type: application/sdp\r\n")) }
+        #expect(reason == .invalidField(field: "Subject", detail: "contains NUL (0x00)"))
+    }
+
+    /// Issue 10, fuzzing finding (message splitting): values set in code go on the wire only when they cannot
+    /// end the line or the message.
+    @Test(arguments: [
+        (SIPMessage.StartLine.request(method: "INVITE", uri: "sip:a@b\r\n\r\nINVITE sip:c@d"), "Request-URI"),
+        (.request(method: "INVITE", uri: "sip:a@b x"), "Request-URI"),
+        (.request(method: "INV\r\nITE", uri: "sip:a@b"), "Method"),
+        (.response(statusCode: 200, reasonPhrase: "OK\r\nX: y"), "Reason-Phrase"),
+    ])
+    func startLineIsValidatedOnSerialization(_ startLine: SIPMessage.StartLine, _ field: String) {
+        let m = SIPMessage(startLine: startLine, headers: [SIPHeader("Call-ID", "x")])
+        guard case .invalidField(field, _)? = Self.reason({ _ = try m.serialized() }) else {
+            Issue.record("expected invalidField(\(field))")
+            return
+        }
+    }
+
+    @Test(arguments: [
+        (SIPHeader("Subject", "a\r\nBYE sip:c@d SIP/2.0"), "Subject"),
+        (SIPHeader("Subject", "a\u{0}b"), "Subject"),
+        (SIPHeader("Subject", "a\rb"), "Subject"),
+        (SIPHeader("X-A: b\r\nX-B", "c"), "header name \"X-A: b\r\nX-B\""),
+    ])
+    func headersAreValidatedOnSerialization(_ header: SIPHeader, _ field: String) {
+        let m = SIPMessage(startLine: .request(method: "INVITE", uri: "sip:a@b"), headers: [SIPHeader("Call-ID", "x"), header])
+        guard case .invalidField(field, _)? = Self.reason({ _ = try m.serialized() }) else {
+            Issue.record("expected invalidField(\(field))")
+            return
+        }
+    }
+
+    @Test func bodyPartHeaderIsValidatedOnSerialization() {
+        let m = SIPMessage(startLine: .request(method: "INVITE", uri: "sip:a@b"), headers: [
+            SIPHeader("Call-ID", "x"), SIPHeader("Content-Type", "multipart/mixed;boundary=b1"),
+        ], parts: [MIMEPart(contentType: "application/sdp", headers: [SIPHeader("Content-Disposition", "session\r\nX: y")], bytes: [])])
+        #expect(throws: SIPParseError(.invalidField(field: "body part Content-Disposition", detail: "contains CR (0x0D)"))) {
+            try m.serialized()
+        }
+    }
+
+    /// Issue 10, fuzzing finding (remote leak): libosip2 leaks on a part with two Content-Type headers, so such a
+    /// part is refused before libosip2 sees it (MemoryTests checks the leak itself under valgrind).
+    @Test(arguments: ["Content-Type: application/sdp\r\nContent-Type: application/sdp\r\n",
+                      "content-type: application/sdp\r\nCONTENT-TYPE : text/plain\r\n"])
+    func repeatedContentTypeInAPartIsRefused(_ partHeaders: String) {
+        let body = "--b1\r\n\(partHeaders)\r\nv=0\r\n--b1--\r\n"
+        let raw = "INVITE sip:a@b SIP/2.0\r\n" + Self.head + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed;boundary=\"b1\"\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        #expect(throws: SIPParseError(.repeatedPartHeader("Content-Type"))) { try SIPMessage(parsing: Array(raw.utf8)) }
+    }
+
+    /// A repeated Content-Disposition does not leak (valgrind) and is kept as received.
+    @Test func repeatedDispositionInAPartIsKept() throws {
+        let body = "--b1\r\nContent-Type: application/sdp\r\nContent-Disposition: session\r\nContent-Disposition: session\r\n\r\nv=0\r\n--b1--\r\n"
+        let raw = "INVITE sip:a@b SIP/2.0\r\n" + Self.head + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed;boundary=b1\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        let m = try SIPMessage(parsing: Array(raw.utf8))
+        #expect(m.parts.first?.headers.filter { $0.hasName("content-disposition") }.count == 2)
+    }
+}
