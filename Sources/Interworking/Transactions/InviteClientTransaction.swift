@@ -25,7 +25,7 @@ struct InviteClientTransaction: SIPTransaction {
 
     /// §17.1.1.2: the INVITE goes out; Timer A on an unreliable transport (T1, doubling without bound) and Timer B.
     mutating func start() -> [TransactionAction] {
-        [core.transmit(request)] + core.startRetransmissions(.A, cap: nil) + [core.start(.B)]
+        [core.transmit(request)] + core.startRetransmissions(.A, of: request, cap: nil) + [core.start(.B)]
     }
 
     mutating func received(_ response: SIPMessage, from source: SIPEndpoint) -> [TransactionAction] {
@@ -58,7 +58,7 @@ struct InviteClientTransaction: SIPTransaction {
 
     mutating func expired(_ timer: TransactionTimer) -> [TransactionAction] {
         switch timer {
-        case .A: core.retransmit(request)
+        case .A: core.retransmit()
         case .B: [.timedOut(core.id)] + terminate()
         default: terminate()  // D (§17.1.1.2), M (RFC 6026 §8.4)
         }

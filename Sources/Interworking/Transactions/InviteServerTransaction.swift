@@ -74,17 +74,17 @@ struct InviteServerTransaction: SIPTransaction {
         case (.proceeding, 300...699):
             // §17.2.1: Completed; Timer G retransmits (T1 doubling up to T2, unreliable only) until Timer H.
             state = .completed(final: response)
-            return [core.transmit(response)] + core.startRetransmissions(.G, cap: core.timers.t2) + [core.start(.H)]
+            return [core.transmit(response)] + core.startRetransmissions(.G, of: response, cap: core.timers.t2) + [core.start(.H)]
         default:
             return [.refused(response, .responseNotAllowed(core.id, status: response.statusCode ?? 0))]
         }
     }
 
     mutating func expired(_ timer: TransactionTimer) -> [TransactionAction] {
-        switch (timer, state) {
-        case (.G, .completed(let final)): core.retransmit(final)
+        switch timer {
+        case .G: core.retransmit()
         // §17.2.1: Timer H without an ACK: "a transaction failure has occurred".
-        case (.H, _): [.timedOut(core.id)] + terminate()
+        case .H: [.timedOut(core.id)] + terminate()
         default: terminate()  // I (§17.2.1), L (RFC 6026 §8.7)
         }
     }

@@ -19,7 +19,7 @@ struct NonInviteClientTransaction: SIPTransaction {
 
     /// §17.1.2.2: the request goes out; Timer E on an unreliable transport (T1, doubling up to T2) and Timer F.
     mutating func start() -> [TransactionAction] {
-        [core.transmit(request)] + core.startRetransmissions(.E, cap: core.timers.t2) + [core.start(.F)]
+        [core.transmit(request)] + core.startRetransmissions(.E, of: request, cap: core.timers.t2) + [core.start(.F)]
     }
 
     mutating func received(_ response: SIPMessage, from source: SIPEndpoint) -> [TransactionAction] {
@@ -41,7 +41,7 @@ struct NonInviteClientTransaction: SIPTransaction {
     mutating func expired(_ timer: TransactionTimer) -> [TransactionAction] {
         switch timer {
         // §17.1.2.2: in Proceeding, Timer E is "reset with a value of T2".
-        case .E: core.retransmit(request, fixedInterval: state == .proceeding ? core.timers.t2 : nil)
+        case .E: core.retransmit(fixedInterval: state == .proceeding ? core.timers.t2 : nil)
         case .F: [.timedOut(core.id)] + terminate()
         default: terminate()  // K
         }

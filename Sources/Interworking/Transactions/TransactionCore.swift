@@ -35,19 +35,22 @@ struct TransactionCore: Sendable {
     /// The shell reports `timer` expired: true when it was running (it no longer is).
     mutating func expire(_ timer: TransactionTimer) -> Bool { armed.remove(timer) != nil }
 
-    /// Timers A, E, G: started at T1, on unreliable transports only (§17.1.1.2, §17.1.2.2, §17.2.1).
-    mutating func startRetransmissions(_ timer: TransactionTimer, cap: Duration?) -> [TransactionAction] {
+    /// Timers A, E, G: `message` will be resent, first after T1, on unreliable transports only (§17.1.1.2,
+    /// §17.1.2.2, §17.2.1).
+    mutating func startRetransmissions(
+        _ timer: TransactionTimer, of message: SIPMessage, cap: Duration?
+    ) -> [TransactionAction] {
         guard !reliable else { return [] }
-        retransmission = Retransmission(timer: timer, first: timers.t1, cap: cap)
+        retransmission = Retransmission(timer: timer, message: message, first: timers.t1, cap: cap)
         return [start(timer, after: timers.t1)]
     }
 
-    /// The retransmission timer fired: `message` again, and the timer restarted with its next interval.
-    mutating func retransmit(_ message: SIPMessage, fixedInterval: Duration? = nil) -> [TransactionAction] {
+    /// The retransmission timer fired: its message again, and the timer restarted with its next interval.
+    mutating func retransmit(fixedInterval: Duration? = nil) -> [TransactionAction] {
         guard var retransmission else { return [] }
         let interval = retransmission.next(fixed: fixedInterval)
         self.retransmission = retransmission
-        return [transmit(message), start(retransmission.timer, after: interval)]
+        return [transmit(retransmission.message), start(retransmission.timer, after: interval)]
     }
 
     /// Timers D, I, J, K: started when they last, nil when zero (a reliable transport): terminate at once.
