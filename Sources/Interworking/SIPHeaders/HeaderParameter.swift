@@ -1,0 +1,33 @@
+/// One `;name=value` (or `;name`) parameter of a header field value (RFC 3261 §7.3.1, `generic-param` of §25.1).
+public struct HeaderParameter: Hashable, Sendable, CustomStringConvertible {
+    public var name: String
+    /// Nil for a parameter without `=` (e.g. `rport` in a request, `lr`).
+    public var value: String?
+
+    public init(_ name: String, _ value: String? = nil) {
+        self.name = name
+        self.value = value
+    }
+
+    public var description: String { value.map { "\(name)=\($0)" } ?? name }
+
+    /// The parameters of `text` (what follows the first `;`), split on `;` outside quoted strings. Nil when one of
+    /// them has an empty name.
+    static func list(_ text: Substring) -> [HeaderParameter]? {
+        var parameters: [HeaderParameter] = []
+        for item in HeaderText.split(text, on: ";") {
+            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            let name = parts[0].trimmingWhitespace()
+            guard !name.isEmpty else { return nil }
+            parameters.append(HeaderParameter(name, parts.count == 2 ? parts[1].trimmingWhitespace() : nil))
+        }
+        return parameters
+    }
+}
+
+extension [HeaderParameter] {
+    /// The first parameter called `name` (RFC 3261 §7.3.1: parameter names are case-insensitive).
+    subscript(parameter name: String) -> HeaderParameter? {
+        first { $0.name.lowercased() == name.lowercased() }
+    }
+}

@@ -1,0 +1,108 @@
+import SIPI
+
+/// One Via value, `via-parm` of RFC 3261 §20.42 / §25.1: `SIP/2.0/UDP host:port;branch=…;received=…;rport=…`.
+public struct Via: Hashable, Sendable, CustomStringConvertible {
+    /// RFC 3261 §8.1.1.7: the prefix of every branch an RFC 3261 element generates.
+    public static let magicCookie = "z9hG4bK"
+
+    /// RFC 3581 §3: `rport` is sent empty in a request and filled with the source port by the server.
+    public enum RPort: Hashable, Sendable {
+        case requested
+        case port(Int)
+    }
+
+    /// `SIP` in `SIP/2.0/UDP`.
+    public var protocolName: String
+    /// `2.0` in `SIP/2.0/UDP`.
+    public var protocolVersion: String
+    /// `UDP`, `TCP`, `TLS`, `SCTP`, … (upper-cased; RFC 3261 §7.1: compared case-insensitively).
+    public var transport: String
+    /// The sent-by host: a host name, IPv4 address or bracketed IPv6 reference (`[::1]`), as written.
+    public var host: String
+    /// The sent-by port; nil when absent (RFC 3261 §18.2.2: then 5060, 5061 for TLS).
+    public var port: Int?
+    /// Every via-param in order, `branch`, `received` and `rport` included.
+    public var parameters: [HeaderParameter]
+
+    public init(transport: String, host: String, port: Int? = nil, parameters: [HeaderParameter] = []) {
+        protocolName = "SIP"
+        protocolVersion = "2.0"
+        self.transport = transport.uppercased()
+        self.host = host
+        self.port = port
+        self.parameters = parameters
+    }
+
+    /// Parses one via-parm; linear white space is accepted around the `/` of sent-protocol (RFC 3261 §25.1).
+    /// Nil when the text is not a via-parm.
+    public init?(parsing text: some StringProtocol) {
+        let text = Substring(text)
+        let semicolon = text.firstIndex(of: ";") ?? text.endIndex
+        let protocolPart = text[..<semicolon].split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
+        guard protocolPart.count == 3 else { return nil }
+        let name = protocolPart[0].trimmingWhitespace(), version = protocolPart[1].trimmingWhitespace()
+        let rest = protocolPart[2].split(whereSeparator: \.isWhitespace)
+        guard !name.isEmpty, !version.isEmpty, rest.count == 2, let (host, port) = Self.sentBy(rest[1]) else { return nil }
+        var parameters: [HeaderParameter] = []
+        if semicolon < text.endIndex {
+            guard let list = HeaderParameter.list(text[text.index(after: semicolon)...]) else { return nil }
+            parameters = list
+        }
+        protocolName = name
+        protocolVersion = version
+        transport = rest[0].uppercased()
+        self.host = host
+        self.port = port
+        self.parameters = parameters
+    }
+
+    /// Every via-parm of a message in order: several Via header fields, each possibly holding several
+    /// comma-separated values (RFC 3261 §7.3.1); the first is the top Via.
+    public static func values(of message: SIPMessage) -> [Substring] {
+        message.headers("via").flatMap { HeaderText.split(Substring($0), on: ",") }
+    }
+
+    /// The top Via of a message (RFC 3261 §8.2.6.2, §18.1.2), or nil when it has none or the top one does not parse.
+    public static func top(of message: SIPMessage) -> Via? {
+        values(of: message).first.flatMap { Via(parsing: $0) }
+    }
+
+    /// `branch`, RFC 3261 §8.1.1.7.
+    public var branch: String? { parameters[parameter: "branch"]?.value }
+
+    /// `received`, RFC 3261 §18.2.1.
+    public var received: String? { parameters[parameter: "received"]?.value }
+
+    /// `rport`, RFC 3581 §3; nil when absent (and when its value is not a port).
+    public var rport: RPort? {
+        guard let parameter = parameters[parameter: "rport"] else { return nil }
+        guard let value = parameter.value else { return .requested }
+        return Int(value).flatMap { (0...65535).contains($0) ? .port($0) : nil }
+    }
+
+    /// RFC 3261 §17.2.3: sent-by as the server transaction compares it, host case-insensitively (§19.1.4 for host
+    /// names), the port as written (absent stays absent).
+    public var sentBy: String { port.map { "\(host.lowercased()):\($0)" } ?? host.lowercased() }
+
+    public var description: String {
+        let head = "\(protocolName)/\(protocolVersion)/\(transport) \(port.map { "\(host):\($0)" } ?? host)"
+        return ([head] + parameters.map(\.description)).joined(separator: ";")
+    }
+
+    /// `host[:port]`; an IPv6 reference keeps its brackets (RFC 3261 §25.1 `sent-by`).
+    private static func sentBy(_ text: Substring) -> (String, Int?)? {
+        let hostEnd: String.Index
+        if text.first == "[" {
+            guard let close = text.firstIndex(of: "]") else { return nil }
+            hostEnd = text.index(after: close)
+        } else {
+            hostEnd = text.firstIndex(of: ":") ?? text.endIndex
+        }
+        let host = String(text[..<hostEnd])
+        guard !host.isEmpty else { return nil }
+        guard hostEnd < text.endIndex else { return (host, nil) }
+        guard text[hostEnd] == ":", let port = Int(text[text.index(after: hostEnd)...]), (0...65535).contains(port)
+        else { return nil }
+        return (host, port)
+    }
+}

@@ -1,0 +1,71 @@
+import SIPI
+
+/// The INVITE client transaction, RFC 3261 §17.1.1 with the Accepted state of RFC 6026 §8.4.
+struct InviteClientTransaction: SIPTransaction {
+    enum State: Hashable, Sendable {
+        case calling
+        case proceeding
+        /// After a 300–699, holding the ACK the layer built for it (§17.1.1.3).
+        case completed(ack: SIPMessage?)
+        /// After a 2xx (RFC 6026 §8.4).
+        case accepted
+        case terminated
+    }
+
+    var core: TransactionCore
+    private(set) var state = State.calling
+    private let request: SIPMessage
+
+    init(request: SIPMessage, core: TransactionCore) {
+        self.request = request
+        self.core = core
+    }
+
+    var isTerminated: Bool { state == .terminated }
+
+    /// §17.1.1.2: the INVITE goes out; Timer A on an unreliable transport (T1, doubling without bound) and Timer B.
+    mutating func start() -> [TransactionAction] {
+        [core.transmit(request)] + core.startRetransmissions(.A, of: request, cap: nil) + [core.start(.B)]
+    }
+
+    mutating func received(_ response: SIPMessage, from source: SIPEndpoint) -> [TransactionAction] {
+        let up = TransactionAction.response(response, transaction: core.id)
+        switch (state, response.statusCode ?? 0) {
+        case (.calling, 100...199), (.proceeding, 100...199):
+            // §17.1.1.2: to Proceeding, no more retransmissions; every provisional goes up.
+            state = .proceeding
+            return core.cancel(.A, .B) + [up]
+        case (.calling, 200...299), (.proceeding, 200...299):
+            // RFC 6026 §8.4: to Accepted under Timer M; the TU ACKs the 2xx itself.
+            state = .accepted
+            return core.cancel(.A, .B) + [up, core.start(.M)]
+        case (.accepted, 200...299):
+            // RFC 6026 §8.4: 2xx retransmissions go up so that the TU ACKs each of them.
+            return [up]
+        case (.calling, 300...699), (.proceeding, 300...699):
+            // §17.1.1.2/§17.1.1.3: the response goes up, the transaction ACKs it and waits Timer D.
+            let ack = request.ack(for: response)
+            state = .completed(ack: ack)
+            return core.cancel(.A, .B) + [up] + (ack.map { [core.transmit($0)] } ?? []) + wait(.D)
+        case (.completed(let ack), 300...699):
+            // §17.1.1.2: "Any retransmissions of the final response ... MUST cause the ACK to be re-passed".
+            return ack.map { [core.transmit($0)] } ?? []
+        default:
+            // Absorbed: provisionals after a final, other final responses in Completed or Accepted.
+            return []
+        }
+    }
+
+    mutating func expired(_ timer: TransactionTimer) -> [TransactionAction] {
+        switch timer {
+        case .A: core.retransmit()
+        case .B: [.timedOut(core.id)] + terminate()
+        default: terminate()  // D (§17.1.1.2), M (RFC 6026 §8.4)
+        }
+    }
+
+    mutating func terminate() -> [TransactionAction] {
+        state = .terminated
+        return core.terminate()
+    }
+}

@@ -1,0 +1,29 @@
+import SIPI
+
+/// One transaction state machine of RFC 3261 §17: the layer routes to it what matched it.
+protocol SIPTransaction: Sendable {
+    var core: TransactionCore { get set }
+    var isTerminated: Bool { get }
+    /// What the transaction does when created (§17.1.1.2, §17.1.2.2: send the request; §17.2.1, §17.2.2: pass it up).
+    mutating func start() -> [TransactionAction]
+    /// A message that matched: a response for a client transaction, a request for a server transaction.
+    mutating func received(_ message: SIPMessage, from source: SIPEndpoint) -> [TransactionAction]
+    /// A response from the TU.
+    mutating func send(_ response: SIPMessage) -> [TransactionAction]
+    /// A timer the transaction started expired (already checked to be running).
+    mutating func expired(_ timer: TransactionTimer) -> [TransactionAction]
+    /// Moves to Terminated: timers cancelled, `.terminated` reported.
+    mutating func terminate() -> [TransactionAction]
+}
+
+extension SIPTransaction {
+    /// A client transaction takes no response from the TU.
+    mutating func send(_ response: SIPMessage) -> [TransactionAction] {
+        [.refused(response, .responseNotAllowed(core.id, status: response.statusCode ?? 0))]
+    }
+
+    /// The wait of Completed or Confirmed (Timers D, I, J, K), or Terminated at once when it is zero.
+    mutating func wait(_ timer: TransactionTimer) -> [TransactionAction] {
+        core.wait(timer).map { [$0] } ?? terminate()
+    }
+}

@@ -1,0 +1,18 @@
+import SIPI
+
+/// What the shell and the TU feed the transaction layer (RFC 3261 §17).
+public enum TransactionEvent: Hashable, Sendable {
+    /// The TU starts a client transaction (§17.1): the request must carry a top Via with a magic-cookie branch
+    /// and a CSeq of its method; ACK is refused (`TransactionRefusal.ackIsNotATransaction`).
+    case sendRequest(SIPMessage, to: SIPEndpoint)
+    /// A message sent outside any transaction: the ACK for a 2xx (§13.2.2.4), a stateless response (§8.2.7).
+    case sendStateless(SIPMessage, to: SIPEndpoint)
+    /// The TU answers the request of a server transaction (§17.2).
+    case sendResponse(SIPMessage, transaction: TransactionID)
+    /// The transport delivered a message (§18.1.2 responses, §18.2.1 requests).
+    case received(SIPMessage, from: SIPEndpoint)
+    /// A timer the layer started (`TransactionAction.startTimer`) expired.
+    case timerFired(TransactionID, TransactionTimer)
+    /// The transport could not send for a transaction (§17.1.4, §17.2.4): ICMP errors on UDP, a failed connection.
+    case transportError(TransactionID)
+}
