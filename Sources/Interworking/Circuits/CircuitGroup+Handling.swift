@@ -43,7 +43,7 @@ extension CircuitGroup {
         case .gra: receivedGroupResetAcknowledgement(message, first: n)
         case .cqm: receivedQuery(message, first: n)
         case .cqr: [alert("CQR on CIC \(n): \(message[.circuitStateIndicator].map { Hex.string($0.value) } ?? "")")]
-        default: receivedUnequipped(n)
+        default: receivedUnequipped(n)  // UCIC, the last of the types isCircuitMessage admits
         }
     }
 
