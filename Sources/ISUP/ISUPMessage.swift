@@ -140,6 +140,11 @@ extension ISUPMessage {
         get { self[.causeIndicators].flatMap { try? CauseIndicators(decoding: $0.value) } }
         set { setOrRemove(.causeIndicators, newValue?.encoded()) }
     }
+    /// Q.763 §3.43; nil when absent or malformed.
+    public var rangeAndStatus: RangeAndStatus? {
+        get { self[.rangeAndStatus].flatMap { try? RangeAndStatus(decoding: $0.value) } }
+        set { setOrRemove(.rangeAndStatus, newValue?.encoded()) }
+    }
     /// Q.763 §3.11 calling party's category code (10 = ordinary subscriber).
     public var callingPartysCategory: UInt8? { self[.callingPartysCategory]?.value.first }
 

@@ -28,6 +28,18 @@ public struct RangeAndStatus: Hashable, Sendable {
         }
     }
 
+    /// Range and status for `range + 1` circuits with the status bits at the given offsets set (Q.763 §3.43: bit n
+    /// stands for circuit cic + n; the unused high bits of the last octet stay 0). Offsets outside 0...range are
+    /// ignored.
+    public init(range: UInt8, statusBits offsets: some Sequence<Int>) {
+        var status = [UInt8](repeating: 0, count: Self.statusLength(range: range))
+        for n in offsets where (0...Int(range)).contains(n) { status[n / 8] |= 1 << UInt8(n % 8) }
+        self.init(range: range, status: status)
+    }
+
+    /// The offsets n in 0...range whose status bit is set (empty without a status subfield).
+    public var setStatusBits: [Int] { (0...Int(range)).filter(isSet) }
+
     /// ceil((range + 1) / 8), Q.763 §3.43.
     public static func statusLength(range: UInt8) -> Int { (Int(range) + 8) / 8 }
 

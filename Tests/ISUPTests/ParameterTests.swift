@@ -179,6 +179,18 @@ import Testing
         #expect((0..<10).filter { rs.isSet($0) } == [0, 2, 9])
         #expect(!rs.isSet(10))
         #expect(!RangeAndStatus(range: 30).isSet(0))  // GRS: no status
+        #expect(rs.setStatusBits == [0, 2, 9])
+        // Built from offsets: the same octets; offsets past the range are ignored.
+        #expect(RangeAndStatus(range: 9, statusBits: [9, 2, 0, 10]).encoded() == hex("09 05 02"))
+        #expect(RangeAndStatus(range: 7, statusBits: 0...7).encoded() == hex("07 FF"))
+    }
+
+    @Test func rangeAndStatusOfAMessage() throws {
+        // Isup-q763.md §7.4: CGB maintenance for CICs 1–8, range 7, status 0xFF.
+        var m = try decode("01 00 18 00 01 02 07 FF")
+        #expect(m.rangeAndStatus == RangeAndStatus(range: 7, status: [0xFF]))
+        m.rangeAndStatus = RangeAndStatus(range: 7, statusBits: [0])
+        #expect(try m.encoded() == hex("01 00 18 00 01 02 07 01"))
     }
 
     @Test func partyNumberAPI() throws {
