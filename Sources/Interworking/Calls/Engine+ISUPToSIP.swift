@@ -8,7 +8,7 @@ extension InterworkingEngine {
     mutating func receiveIAM(_ iam: ISUPMessage, trunk: Int, route: SignallingRoute) {
         guard let cic = iam.cic else { return }
         let key = CircuitKey(trunk: trunk, cic: cic.value)
-        switch circuits[trunk].seizeIncoming(cic) {
+        switch circuits[trunk].seizeIncoming(cic, testCall: iam.callingPartysCategory == 0x0D, at: now) {
         case .accepted:
             break
         case .dualSeizure(let weControl):
@@ -23,20 +23,22 @@ extension InterworkingEngine {
                 reattempt(&outgoing)
                 store(outgoing)
             }
-        case .unequipped:
-            sendISUP(ISUPMessage(type: .ucic, cic: cic, parameters: []), trunk: trunk)
+        case .unequipped(let actions), .locallyBlocked(let actions):
+            apply(actions, trunk: trunk)
             return
-        case .busy:
+        case .busy(let actions):
+            // Q.764 §2.9.5: an IAM on a busy circuit is unexpected: the call on it goes, the circuit is reset.
             if let id = byCircuit[key], var existing = calls[id] {
                 byCircuit[key] = nil
                 existing.isup.state = .idle
+                if existing.releasedBy == nil { existing.releasedBy = .isup }
                 releaseSIP(&existing, cause: 41)
                 store(existing)
             }
-            apply(circuits[trunk].reset(cic, at: now), trunk: trunk)
+            apply(actions, trunk: trunk)
             return
-        case .locallyBlocked, .remotelyBlocked:
-            out.append(.observe(.discarded("IAM on blocked CIC \(cic)")))
+        case .resetInProgress:
+            out.append(.observe(.discarded("IAM on CIC \(cic) while its reset is unacknowledged")))
             return
         }
         var call = newCall(.isupToSIP, trunk: trunk, cic: cic)
@@ -218,7 +220,7 @@ extension InterworkingEngine {
     /// Sends the call's INVITE again as a new transaction (RFC 3261 §8.1.3.5 after 415/422, §8.1.3.4 after 3xx):
     /// same Call-ID and From tag, a higher CSeq, a new branch; `edit` changes what the response asked for.
     mutating func resendInvite(_ call: inout Call, edit: (inout SIPMessage) -> Void) {
-        guard var invite = call.sip.invite, let cseq = invite.header("cseq").flatMap(CSeq.init) else { return }
+        guard var invite = call.sip.invite, let cseq = invite.header("cseq").flatMap(CSeq.init(parsing:)) else { return }
         invite.setHeader("via", "\(localVia);branch=\(branch())")
         invite.setHeader("cseq", "\(cseq.number + 1) INVITE")
         edit(&invite)

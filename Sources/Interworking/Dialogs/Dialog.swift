@@ -23,7 +23,7 @@ struct Dialog: Hashable, Sendable {
         remoteTag = response.header("to").flatMap { NameAddress($0).tag }
         localURI = Self.withoutTag(invite.header("from") ?? "")
         remoteURI = Self.withoutTag(invite.header("to") ?? "")
-        localSequence = invite.header("cseq").flatMap { CSeq($0)?.number } ?? 1
+        localSequence = invite.header("cseq").flatMap { CSeq(parsing: $0)?.number } ?? 1
         remoteSequence = nil
         remoteTarget = response.header("contact").map { String(NameAddress($0).uri) } ?? Self.requestURI(of: invite)
         routeSet = response.headers("record-route").flatMap(Self.values).reversed()
@@ -37,7 +37,7 @@ struct Dialog: Hashable, Sendable {
         localURI = Self.withoutTag(invite.header("to") ?? "")
         remoteURI = Self.withoutTag(invite.header("from") ?? "")
         localSequence = 0
-        remoteSequence = invite.header("cseq").flatMap { CSeq($0)?.number }
+        remoteSequence = invite.header("cseq").flatMap { CSeq(parsing: $0)?.number }
         remoteTarget = invite.header("contact").map { String(NameAddress($0).uri) } ?? ""
         routeSet = invite.headers("record-route").flatMap(Self.values)
     }

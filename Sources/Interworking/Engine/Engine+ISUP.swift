@@ -4,11 +4,6 @@ import SIPI
 /// ISUP received: circuit supervision to the trunk's circuit group, call control to the call on the circuit, the
 /// compatibility procedures for what is not recognised (Q.764 §2.9.5).
 extension InterworkingEngine {
-    /// Q.764 circuit supervision messages, handled by the circuit group.
-    static let circuitMessages: Set<MessageType> = [
-        .blo, .bla, .ubl, .uba, .cgb, .cgba, .cgu, .cgua, .grs, .gra, .rsc, .cqm, .cqr, .ucic,
-    ]
-
     /// The trunk whose switch (DPC) sent this to us (OPC).
     func trunk(from route: SignallingRoute) -> Int? {
         configuration.trunks.firstIndex { $0.circuits.dpc == route.opc && $0.circuits.opc == route.dpc }
@@ -22,8 +17,8 @@ extension InterworkingEngine {
         }
         guard let cic = message.cic else { return }
         let key = CircuitKey(trunk: trunk, cic: cic.value)
-        if Self.circuitMessages.contains(message.type) {
-            apply(circuits[trunk].handle(message, at: now), trunk: trunk)
+        if case .handled(let actions) = circuits[trunk].handle(message, at: now) {
+            apply(actions, trunk: trunk)
             return
         }
         guard message.spec != nil else {
@@ -101,9 +96,7 @@ extension InterworkingEngine {
         switch message.type {
         case .rel:
             sendISUP(ISUPMessage(type: .rlc, cic: cic, parameters: []), trunk: key.trunk)
-        case .rlc:
-            apply(circuits[key.trunk].handle(message, at: now), trunk: key.trunk)
-        case .cfn:
+        case .rlc, .cfn:
             out.append(.observe(.discarded("\(message.type.acronym) on idle CIC \(cic)")))
         default:
             out.append(.observe(.discarded("unexpected \(message.type.acronym) on idle CIC \(cic): circuit reset")))
@@ -149,6 +142,7 @@ extension InterworkingEngine {
         call.isup.releaseSent = rel
         call.isup.state = .releasing
         sendISUP(rel, trunk: call.trunk)
+        circuits[call.trunk].releaseStarted(cic)
         start(.t1, after: configuration.timers.t1.duration, for: &call)
         start(.t5, after: configuration.timers.t5.duration, for: &call)
     }

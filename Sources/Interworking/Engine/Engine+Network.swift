@@ -52,10 +52,14 @@ extension InterworkingEngine {
             out.append(.observe(.discarded("maintenance on unknown trunk \(request.trunk)")))
             return
         }
+        guard let range = CICRange(request.first.value, request.last.value) else {
+            out.append(.observe(.discarded("maintenance on CICs \(request.first)-\(request.last): not a range")))
+            return
+        }
         let command: MaintenanceCommand = switch request.operation {
-        case .block: .block(request.first, request.last)
-        case .unblock: .unblock(request.first, request.last)
-        case .reset: .reset(request.first, request.last)
+        case .block: .block(range, .maintenance)
+        case .unblock: .unblock(range, .maintenance)
+        case .reset: .reset(range)
         }
         apply(circuits[trunk].command(command, at: now), trunk: trunk)
     }

@@ -26,6 +26,10 @@ extension InterworkingEngine {
                 break
             case .stray(let message, let source):
                 receiveStray(message, from: source)
+            case .malformed(let message, let source, let reason):
+                out.append(.observe(.discarded("SIP \(message.kind) from \(source): \(reason)")))
+            case .refused(let message, let refusal):
+                out.append(.observe(.discarded("SIP \(message.kind) not sent: \(refusal)")))
             }
         }
     }
@@ -40,7 +44,7 @@ extension InterworkingEngine {
     /// Top Via branch and CSeq method: what identifies a client transaction (RFC 3261 §17.1.3).
     static func requestKey(_ message: SIPMessage) -> String {
         let branch = message.header("via").flatMap { NameAddress.parameter("branch", in: Substring($0)) } ?? ""
-        let method = message.header("cseq").flatMap(CSeq.init)?.method ?? message.method ?? ""
+        let method = message.header("cseq").flatMap(CSeq.init(parsing:))?.method ?? message.method ?? ""
         return "\(branch) \(method)"
     }
 
@@ -83,6 +87,8 @@ extension InterworkingEngine {
             case .startTimer(let timer, let after): out.append(.startTimer(.circuit(trunk: trunk, timer), after: after))
             case .cancelTimer(let timer): out.append(.cancelTimer(.circuit(trunk: trunk, timer)))
             case .releaseCall(let cic, let cause): circuitReset(CircuitKey(trunk: trunk, cic: cic.value), cause: cause)
+            case .stateChanged(let cic, let state):
+                out.append(.observe(.circuit(trunk: configuration.trunks[trunk].name, cic: cic.value, state: "\(state.call)")))
             case .maintenanceAlert(let text): out.append(.observe(.alert("\(configuration.trunks[trunk].name): \(text)")))
             }
         }

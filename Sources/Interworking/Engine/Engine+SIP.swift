@@ -189,7 +189,7 @@ extension InterworkingEngine {
     /// CANCEL for the call's INVITE (§9.1: same Request-URI, Call-ID, From, To, CSeq number, top Via branch).
     mutating func sendCancel(_ call: inout Call, reason: String?) {
         guard let invite = call.sip.invite, case .request(_, let uri) = invite.startLine,
-              let cseq = invite.header("cseq").flatMap(CSeq.init) else { return }
+              let cseq = invite.header("cseq").flatMap(CSeq.init(parsing:)) else { return }
         var headers = [SIPHeader("Via", invite.header("via") ?? ""), SIPHeader("Max-Forwards", "70")]
         headers += invite.headers("route").map { SIPHeader("Route", $0) }
         headers += [SIPHeader("From", invite.header("from") ?? ""), SIPHeader("To", invite.header("to") ?? ""),

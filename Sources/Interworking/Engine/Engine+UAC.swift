@@ -5,7 +5,7 @@ import SIPI
 /// ACM/CPG/ANM/CON/REL (digest B.2.2), and the responses to in-dialog requests.
 extension InterworkingEngine {
     mutating func receiveResponse(_ response: SIPMessage, transaction: TransactionID) {
-        guard let status = response.statusCode, let cseq = response.header("cseq").flatMap(CSeq.init) else { return }
+        guard let status = response.statusCode, let cseq = response.header("cseq").flatMap(CSeq.init(parsing:)) else { return }
         out.append(.observe(.message(protocol: "sip", type: "\(status)", inbound: true)))
         let key = Self.requestKey(response)
         guard let id = requestsInFlight[key] ?? bySIPCallID[response.header("call-id") ?? ""], var call = calls[id] else {
@@ -15,7 +15,7 @@ extension InterworkingEngine {
         if status >= 200 { requestsInFlight[key] = nil }
         switch cseq.method {
         case "INVITE" where call.direction == .isupToSIP:
-            if let current = call.sip.invite?.header("cseq").flatMap(CSeq.init), current.number != cseq.number {
+            if let current = call.sip.invite?.header("cseq").flatMap(CSeq.init(parsing:)), current.number != cseq.number {
                 out.append(.observe(.discarded("\(status) to a superseded INVITE")))
             } else {
                 inviteResponse(response, status: status, call: &call)
@@ -85,7 +85,7 @@ extension InterworkingEngine {
         // RFC 3262 §4: a reliable provisional is PRACKed (again, when retransmitted) and mapped once.
         if Self.tokens(response.headers("require")).contains("100rel"),
            let rseq = response.header("rseq").flatMap({ UInt32($0.trimmingWhitespace()) }),
-           let cseq = response.header("cseq").flatMap(CSeq.init) {
+           let cseq = response.header("cseq").flatMap(CSeq.init(parsing:)) {
             if var prack = dialogRequest("PRACK", call: &call) {
                 prack.headers.append(SIPHeader("RAck", "\(rseq) \(cseq.number) INVITE"))
                 sendRequest(prack, to: call.sip.remote, call: call.id)
@@ -189,7 +189,7 @@ extension InterworkingEngine {
     /// ACK for a 2xx (§13.2.2.4): a request of the dialog with the INVITE's CSeq number, sent outside any
     /// transaction; a retransmitted 2xx gets it again.
     mutating func sendACK(_ call: inout Call) {
-        guard let cseq = call.sip.invite?.header("cseq").flatMap(CSeq.init),
+        guard let cseq = call.sip.invite?.header("cseq").flatMap(CSeq.init(parsing:)),
               let ack = dialogRequest("ACK", call: &call, sequence: cseq.number) else { return }
         out.append(.observe(.message(protocol: "sip", type: "ACK", inbound: false)))
         feedTransactions(.sendStateless(ack, to: call.sip.remote))

@@ -1,0 +1,61 @@
+import ISUP
+import Interworking
+import SIPI
+import Testing
+
+/// The basic calls of digest B.3 (RFC 3398 §8.1.1 flow shapes, Q.1912.5): answered and released by each side.
+@Suite struct BasicCallTests {
+    /// B.3 en-bloc I→S: IAM → INVITE (SIP-I, IAM encapsulated), 180 → ACM, 200 → ANM + ACK, REL → BYE, RLC.
+    @Test func isupToSIPAnsweredReleasedByISUP() throws {
+        var s = Scenario()
+        s.isup(Fixture.iam(cic: 5, called: "0612345678F"))
+        let invite = try s.expectSIP("INVITE")
+        #expect(Scenario.requestURI(invite) == "sip:+390612345678@olo2.it;user=phone")
+        #expect(invite.header("p-asserted-identity") == "<sip:+390298765432@sipigw.it;user=phone>")
+        let body = try #require(try SIPIBody(parsing: invite))
+        #expect(body.isup.type == .iam)
+        #expect(body.isup.calledPartyNumber?.digits.description == "390612345678")
+        #expect(body.isup.calledPartyNumber?.natureOfAddress == 4)
+        #expect(body.sdp != nil)
+        s.sip(Scenario.response(100, "Trying", to: invite, tag: nil))
+        s.sip(Scenario.response(180, "Ringing", to: invite))
+        let acm = try s.expectISUP(.acm)
+        #expect(acm.cic == CIC(5))
+        #expect(acm.indicators(.backwardCallIndicators)?["calledPartysStatusIndicator"] == 1)
+        s.advance(.seconds(3))
+        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
+        try s.expectISUP(.anm)
+        let ack = try s.expectSIP("ACK")
+        #expect(ack.header("cseq") == "1 ACK")
+        #expect(ack.header("to")?.contains("tag=peer") == true)
+        s.advance(.seconds(60))
+        s.isup(Fixture.rel(cic: 5, cause: 16))
+        try s.expectISUP(.rlc)
+        let bye = try s.expectSIP("BYE", reasonCause: 16)
+        #expect((try SIPIBody(parsing: bye))?.isup.type == .rel)
+        s.sip(Scenario.response(200, "OK", to: bye))
+        s.expectQuiet()
+        let record = try s.expectRecord(isupCause: 16, releasedBy: .isup)
+        #expect(record.duration == .seconds(60))
+        #expect(record.cic == 5)
+        #expect(record.sipCallID == invite.header("call-id"))
+    }
+
+    /// B.3: the SIP side hangs up: BYE → 200 and REL 16 (location BI), then RLC frees the circuit.
+    @Test func isupToSIPReleasedBySIP() throws {
+        var s = Scenario()
+        s.isup(Fixture.iam(cic: 7, called: "0612345678F"))
+        let invite = try s.expectSIP("INVITE")
+        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
+        try s.expectISUP(.con)
+        try s.expectSIP("ACK")
+        let ok = Scenario.response(200, "OK", to: invite)
+        s.sip(Scenario.peerRequest("BYE", dialogOf: ok, peerIsCallee: true, cseq: 1))
+        try s.expectSIP("200")
+        let rel = try s.expectISUP(.rel, cause: 16)
+        #expect(rel.causeIndicators?.location == 10)
+        s.isup(Fixture.message(.rlc, cic: 7))
+        s.expectQuiet()
+        try s.expectRecord(isupCause: 16, releasedBy: .sip)
+    }
+}
