@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "ISUP", targets: ["ISUP"]),
         .library(name: "M3UA", targets: ["M3UA"]),
         .library(name: "SCTPTransport", targets: ["SCTPTransport"]),
+        .library(name: "SIPI", targets: ["SIPI"]),
+        .library(name: "Interworking", targets: ["Interworking"]),
         .executable(name: "sipigw", targets: ["sipigw"]),
     ],
     dependencies: [
