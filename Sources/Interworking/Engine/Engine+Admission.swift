@@ -19,7 +19,7 @@ extension InterworkingEngine {
     }
 
     /// The refusal a new call meets on a trunk and/or toward a peer, or nil when it may go on. The call being
-    /// admitted is already counted among the trunk's calls.
+    /// admitted is not among `calls` yet, but its attempt is counted.
     func admission(trunk: Int?, peer: Int?) -> CallPolicy.Refusal? {
         if let trunk {
             let t = configuration.trunks[trunk]
@@ -40,7 +40,7 @@ extension InterworkingEngine {
     }
 
     private func over(_ limits: Limits, key: String, active: Int) -> Bool {
-        if let max = limits.maxCalls, active > max { return true }
+        if let max = limits.maxCalls, active >= max { return true }
         if let max = limits.maxCallsPerSecond, let window = attempts[key], window.second == now.sinceEpoch.components.seconds,
            window.count > max {
             return true

@@ -95,6 +95,11 @@ enum Fixture {
         return message(.acm, cic: cic, parameters)
     }
 
+    /// CON (Q.763 Table 27) with BCI subscriber free: an answer without a preceding ACM.
+    static func con(cic: Int) -> ISUPMessage {
+        message(.con, cic: cic, [Parameter(code: .backwardCallIndicators, value: [0x16, 0x14])])
+    }
+
     static func cpg(cic: Int, event: UInt8) -> ISUPMessage {
         message(.cpg, cic: cic, [Parameter(code: .eventInformation, value: [event])])
     }

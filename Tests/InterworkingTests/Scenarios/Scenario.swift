@@ -195,6 +195,15 @@ struct Scenario {
         return parse(lines.joined(separator: "\n"))
     }
 
+    /// The peer's ACK for a non-2xx final response to its INVITE (RFC 3261 §17.1.1.3: same branch, To with the tag).
+    static func ack(_ response: SIPMessage, toInvite invite: SIPMessage) -> SIPMessage {
+        let lines = ["ACK \(requestURI(invite) ?? "") SIP/2.0", "Via: \(invite.header("via") ?? "")", "Max-Forwards: 70",
+                     "From: \(invite.header("from") ?? "")", "To: \(response.header("to") ?? "")",
+                     "Call-ID: \(invite.header("call-id") ?? "")",
+                     "CSeq: \(invite.header("cseq")?.split(separator: " ").first ?? "1") ACK", "Content-Length: 0", "", ""]
+        return parse(lines.joined(separator: "\n"))
+    }
+
     /// A request the peer sends inside the dialog of a message it received from the engine (`message` is the
     /// engine's INVITE for an I→S call, or the engine's 2xx for an S→I call).
     static func peerRequest(_ method: String, dialogOf invite: SIPMessage, peerIsCallee: Bool, cseq: Int,
