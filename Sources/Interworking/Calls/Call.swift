@@ -18,7 +18,7 @@ struct Call: Sendable {
     var releasedBy: CallRecord.Side?
 
     /// Both legs are finished: the circuit is idle again (RLC exchanged) and the SIP side has nothing pending.
-    var isFinished: Bool { isup.state == .idle && sip.state == .terminated }
+    var isFinished: Bool { isup.state == .idle && (sip.state == .terminated || sip.state == .idle) }
 }
 
 /// The ISUP side of a call (Q.764 §2.1–§2.3 as the interworking unit runs them).

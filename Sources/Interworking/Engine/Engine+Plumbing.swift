@@ -7,7 +7,10 @@ import SIPI
 extension InterworkingEngine {
     // MARK: SIP through the transaction layer
 
+    /// Runs the transaction layer and executes what it asks: what it sends first, then what it hands the user
+    /// agent core (so an ACK it generates goes out before a new request the core makes in reaction).
     mutating func feedTransactions(_ event: TransactionEvent) {
+        var deliveries = [TransactionAction]()
         for action in transactions.handle(event, at: now) {
             switch action {
             case .transmit(let message, let destination):
@@ -16,20 +19,28 @@ extension InterworkingEngine {
                 out.append(.startTimer(.transaction(id, timer), after: after))
             case .cancelTimer(let id, let timer):
                 out.append(.cancelTimer(.transaction(id, timer)))
+            case .terminated:
+                break
+            case .malformed(let message, let source, let reason):
+                out.append(.observe(.discarded("SIP \(message.kind) from \(source): \(reason)")))
+            case .refused(let message, let refusal):
+                out.append(.observe(.discarded("SIP \(message.kind) not sent: \(refusal)")))
+            default:
+                deliveries.append(action)
+            }
+        }
+        for action in deliveries {
+            switch action {
             case .request(let message, let source, let transaction):
                 receiveRequest(message, from: source, transaction: transaction)
             case .response(let message, let transaction):
                 receiveResponse(message, transaction: transaction)
             case .timedOut(let transaction), .transportFailed(let transaction):
                 transactionFailed(transaction)
-            case .terminated:
-                break
             case .stray(let message, let source):
                 receiveStray(message, from: source)
-            case .malformed(let message, let source, let reason):
-                out.append(.observe(.discarded("SIP \(message.kind) from \(source): \(reason)")))
-            case .refused(let message, let refusal):
-                out.append(.observe(.discarded("SIP \(message.kind) not sent: \(refusal)")))
+            default:
+                break
             }
         }
     }

@@ -40,7 +40,7 @@ enum Fixture {
                     PeerConfiguration(name: "plain", address: plainPeerAddress, domain: "plain.it", profile: .sip)],
             routes: RouteConfiguration(
                 toSIP: [.init(prefix: "39", peer: "olo", minimumLength: 6, completeLength: 12),
-                        .init(prefix: "3933", peer: "plain", minimumLength: 6, completeLength: 12)],
+                        .init(prefix: "39033", peer: "plain", minimumLength: 6, completeLength: 12)],
                 toISUP: [.init(prefix: "39", trunk: "switch-a")]))
         edit(&config)
         return config

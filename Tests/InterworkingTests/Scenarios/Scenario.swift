@@ -185,7 +185,7 @@ struct Scenario {
         lines.append("To: " + (to.contains("tag=") || tag == nil ? to : "\(to);tag=\(tag!)"))
         lines.append("Call-ID: \(request.header("call-id") ?? "")")
         lines.append("CSeq: \(request.header("cseq") ?? "")")
-        if status > 100 && status < 300 { lines.append("Contact: <sip:peer@\(Fixture.peerAddress.host):5060>") }
+        if status > 100 && status < 400 { lines.append("Contact: <sip:peer@\(Fixture.peerAddress.host):5060>") }
         lines += extra
         if let body {
             lines += ["Content-Type: application/sdp", "Content-Length: \(body.utf8.count)", "", body]
