@@ -264,9 +264,27 @@ extension InterworkingEngine {
             releaseSIP(&call, cause: message.causeIndicators?.value ?? 16, rel: message)
         case .rlc:
             rlcReceived(&call)
+        case .sus, .res:
+            suspendResume(message, call: &call)
         default:
             passInDialog(message, call: &call)
         }
+    }
+
+    /// SUS/RES after answer go in INFO (digest B.1.2); a suspension started by the user runs T2 (Q.764 §2.6.2,
+    /// 3 min) until its RES, and the call is released when it expires.
+    mutating func suspendResume(_ message: ISUPMessage, call: inout Call) {
+        guard call.isup.state == .answered else {
+            out.append(.observe(.discarded("\(message.type.acronym) before answer")))
+            return
+        }
+        let byUser = (message[.suspendResumeIndicators]?.value.first ?? 0) & 0x01 == 0
+        if message.type == .sus, byUser {
+            start(.t2, after: configuration.timers.t2.duration, for: &call)
+        } else if message.type == .res {
+            cancel(.t2, for: &call)
+        }
+        passInDialog(message, call: &call)
     }
 
     /// RLC after our REL (Q.764 §2.3.1): T1 and T5 stop, the circuit is idle.

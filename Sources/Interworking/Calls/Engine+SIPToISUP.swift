@@ -184,7 +184,7 @@ extension InterworkingEngine {
         case .rlc:
             rlcReceived(&call)
         case .sus, .res:
-            passInDialog(message, call: &call)
+            suspendResume(message, call: &call)
         default:
             passInDialog(message, call: &call)
         }

@@ -46,4 +46,19 @@ public struct CallTimers: Codable, Hashable, Sendable {
                   t10: try c.value(.t10, or: d.t10), t11: c.contains(.t11) ? try c.decodeIfPresent(TimerDuration.self, forKey: .t11) : d.t11,
                   t33: try c.value(.t33, or: d.t33), t35: try c.value(.t35, or: d.t35))
     }
+
+    /// Writes every timer; a T11 turned off is written as null, so that decoding does not bring the default back.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(t1, forKey: .t1)
+        try c.encode(t5, forKey: .t5)
+        try c.encode(t2, forKey: .t2)
+        try c.encode(t7, forKey: .t7)
+        try c.encode(t8, forKey: .t8)
+        try c.encode(t9, forKey: .t9)
+        try c.encode(t10, forKey: .t10)
+        try c.encode(t11, forKey: .t11)
+        try c.encode(t33, forKey: .t33)
+        try c.encode(t35, forKey: .t35)
+    }
 }

@@ -267,3 +267,36 @@ import Testing
         s.expectQuiet()
     }
 }
+
+/// Q.764 §2.6.2 T2: a suspension by the user that is not resumed within 3 min releases the call.
+@Suite struct SuspendTests {
+    @Test func suspendNotResumedT2() throws {
+        var s = Scenario()
+        let invite = try ISUPToSIPCallTests.setUp(&s)
+        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
+        try s.expectISUP(.con)
+        try s.expectSIP("ACK")
+        s.isup(Fixture.message(.sus, cic: 5, [Parameter(code: .suspendResumeIndicators, value: [0x00])]))
+        let info = try s.expectSIP("INFO")
+        s.sip(Scenario.response(200, "OK", to: info))
+        s.advance(.seconds(179))
+        s.expectQuiet()
+        s.advance(.seconds(1))
+        try s.expectISUP(.rel, cause: 102)
+        try s.expectSIP("BYE", reasonCause: 102)
+    }
+
+    @Test func resumeStopsT2() throws {
+        var s = Scenario()
+        let invite = try ISUPToSIPCallTests.setUp(&s)
+        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
+        try s.expectISUP(.con)
+        try s.expectSIP("ACK")
+        s.isup(Fixture.message(.sus, cic: 5, [Parameter(code: .suspendResumeIndicators, value: [0x00])]))
+        s.sip(Scenario.response(200, "OK", to: try s.expectSIP("INFO")))
+        s.isup(Fixture.message(.res, cic: 5, [Parameter(code: .suspendResumeIndicators, value: [0x00])]))
+        s.sip(Scenario.response(200, "OK", to: try s.expectSIP("INFO")))
+        s.advance(.seconds(200))
+        s.expectQuiet()
+    }
+}
