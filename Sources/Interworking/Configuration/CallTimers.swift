@@ -47,6 +47,10 @@ public struct CallTimers: Codable, Hashable, Sendable {
                   t33: try c.value(.t33, or: d.t33), t35: try c.value(.t35, or: d.t35))
     }
 
+    enum CodingKeys: String, CodingKey {
+        case t1, t5, t2, t7, t8, t9, t10, t11, t33, t35
+    }
+
     /// Writes every timer; a T11 turned off is written as null, so that decoding does not bring the default back.
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
