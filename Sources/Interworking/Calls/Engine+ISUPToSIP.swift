@@ -29,8 +29,7 @@ extension InterworkingEngine {
         case .busy(let actions):
             // Q.764 §2.9.5: an IAM on a busy circuit is unexpected: the call on it goes, the circuit is reset.
             if let id = byCircuit[key], var existing = calls[id] {
-                byCircuit[key] = nil
-                existing.isup.state = .idle
+                isupLegLost(&existing)
                 if existing.releasedBy == nil { existing.releasedBy = .isup }
                 releaseSIP(&existing, cause: 41)
                 store(existing)
@@ -259,6 +258,15 @@ extension InterworkingEngine {
             } else if call.isup.numberComplete {
                 routeCall(&call)
             }
+        default:
+            callMessage(message, call: &call)
+        }
+    }
+
+    /// The messages both directions treat alike: REL (RLC at once, the SIP side released, digest B.1.2), RLC,
+    /// SUS/RES, and the call-related rest, carried in INFO.
+    mutating func callMessage(_ message: ISUPMessage, call: inout Call) {
+        switch message.type {
         case .rel:
             releasedByISUP(&call, rel: message)
             releaseSIP(&call, cause: message.causeIndicators?.value ?? 16, rel: message)

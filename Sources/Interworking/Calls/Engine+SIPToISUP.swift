@@ -178,15 +178,8 @@ extension InterworkingEngine {
             call.record.answer = now
             out.append(.observe(.callAnswered(call.id, setup: now - call.record.seizure)))
             sendAnswer(&call, isup: message)
-        case .rel:
-            releasedByISUP(&call, rel: message)
-            releaseSIP(&call, cause: message.causeIndicators?.value ?? 16, rel: message)
-        case .rlc:
-            rlcReceived(&call)
-        case .sus, .res:
-            suspendResume(message, call: &call)
         default:
-            passInDialog(message, call: &call)
+            callMessage(message, call: &call)
         }
     }
 

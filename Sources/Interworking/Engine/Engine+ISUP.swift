@@ -136,7 +136,7 @@ extension InterworkingEngine {
             call.isup.state = .idle
             return
         }
-        for timer in [CallTimer.t7, .t8, .t9, .t10, .t11, .t35, .t2] { cancel(timer, for: &call) }
+        for timer in CallTimer.isup where timer != .t1 && timer != .t5 { cancel(timer, for: &call) }
         let rel = ISUPMessage(type: .rel, cic: cic, parameters: [Parameter(code: .causeIndicators, value: cause.encoded())])
         if call.record.isupCause == nil { call.record.isupCause = cause.value }
         call.isup.releaseSent = rel
@@ -158,10 +158,16 @@ extension InterworkingEngine {
 
     /// The REL/RLC exchange is over (either way): the circuit goes back to the pool.
     mutating func circuitIdle(_ call: inout Call) {
-        for timer in [CallTimer.t1, .t5, .t7, .t8, .t9, .t10, .t11, .t35, .t2] { cancel(timer, for: &call) }
+        isupLegLost(&call)
+        if let cic = call.cic { circuits[call.trunk].releaseToIdle(cic) }
+    }
+
+    /// The ISUP leg ends without a REL/RLC exchange (a reset, a lost association): its timers stop and the
+    /// circuit is the circuit group's again.
+    mutating func isupLegLost(_ call: inout Call) {
+        cancelISUPTimers(&call)
         call.isup.state = .idle
         guard let cic = call.cic else { return }
-        circuits[call.trunk].releaseToIdle(cic)
         let key = CircuitKey(trunk: call.trunk, cic: cic.value)
         if byCircuit[key] == call.id { byCircuit[key] = nil }
     }
@@ -170,9 +176,7 @@ extension InterworkingEngine {
     /// without REL, the SIP leg is released.
     mutating func circuitReset(_ key: CircuitKey, cause: UInt8) {
         guard let id = byCircuit[key], var call = calls[id] else { return }
-        byCircuit[key] = nil
-        for timer in [CallTimer.t1, .t5, .t7, .t8, .t9, .t10, .t11, .t35, .t2] { cancel(timer, for: &call) }
-        call.isup.state = .idle
+        isupLegLost(&call)
         if call.releasedBy == nil { call.releasedBy = .isup }
         if call.record.isupCause == nil { call.record.isupCause = cause }
         releaseSIP(&call, cause: cause)

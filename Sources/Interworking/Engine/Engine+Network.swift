@@ -36,9 +36,7 @@ extension InterworkingEngine {
         let cause = configuration.policy.associationLossCause
         for id in calls.keys.sorted() where trunks.contains(calls[id]!.trunk) {
             var call = calls[id]!
-            if let cic = call.cic { byCircuit[CircuitKey(trunk: call.trunk, cic: cic.value)] = nil }
-            for timer in [CallTimer.t1, .t5, .t7, .t8, .t9, .t10, .t11, .t35, .t2] { cancel(timer, for: &call) }
-            call.isup.state = .idle
+            isupLegLost(&call)
             if call.releasedBy == nil { call.releasedBy = .gateway }
             if call.record.isupCause == nil { call.record.isupCause = cause }
             releaseSIP(&call, cause: cause)

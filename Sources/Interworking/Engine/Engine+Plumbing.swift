@@ -113,6 +113,10 @@ extension InterworkingEngine {
         out.append(.startTimer(.call(call.id, timer), after: duration))
     }
 
+    mutating func cancelISUPTimers(_ call: inout Call) {
+        for timer in CallTimer.isup { cancel(timer, for: &call) }
+    }
+
     mutating func cancel(_ timer: CallTimer, for call: inout Call) {
         guard call.timers.remove(timer) != nil else { return }
         out.append(.cancelTimer(.call(call.id, timer)))

@@ -30,10 +30,8 @@ extension InterworkingEngine {
         case .t5:
             // Q.764 §2.3.1 d): no RLC at all: reset the circuit (RSC, T16/T17 in the circuit group), alert.
             guard call.isup.state == .releasing, let cic = call.cic else { return }
-            cancel(.t1, for: &call)
             out.append(.observe(.alert("\(configuration.trunks[call.trunk].name) CIC \(cic): no RLC within T5, circuit reset")))
-            call.isup.state = .idle
-            byCircuit[CircuitKey(trunk: call.trunk, cic: cic.value)] = nil
+            isupLegLost(&call)
             apply(circuits[call.trunk].reset(cic, at: now), trunk: call.trunk)
         case .t7:
             // Digest D.1: no ACM/CON → REL 102 and the mapped final response (504).

@@ -127,7 +127,7 @@ extension InterworkingEngine {
             message = body.isup
             message.cic = cic
         }
-        for timer in [CallTimer.t11] { cancel(timer, for: &call) }
+        cancel(.t11, for: &call)
         call.isup.state = .answered
         call.record.answer = now
         call.record.sipStatus = response.statusCode

@@ -27,4 +27,7 @@ public enum CallTimer: String, Hashable, Sendable, CaseIterable {
     case sessionExpiry
     /// ST 769 §7.7.1.1.1: periodic in-dialog OPTIONS of an answered call.
     case dialogOptions
+
+    /// The Q.764 timers of the ISUP leg.
+    static let isup: [CallTimer] = [.t1, .t5, .t2, .t7, .t8, .t9, .t10, .t11, .t35]
 }

@@ -186,13 +186,15 @@ struct Scenario {
         lines.append("Call-ID: \(request.header("call-id") ?? "")")
         lines.append("CSeq: \(request.header("cseq") ?? "")")
         if status > 100 && status < 400 { lines.append("Contact: <sip:peer@\(Fixture.peerAddress.host):5060>") }
-        lines += extra
-        if let body {
-            lines += ["Content-Type: application/sdp", "Content-Length: \(body.utf8.count)", "", body]
-        } else {
-            lines += ["Content-Length: 0", "", ""]
-        }
-        return parse(lines.joined(separator: "\n"))
+        return parse(withBody(lines + extra, sdp: body))
+    }
+
+    /// Header lines, then the SDP body (or none) with its Content-Type and Content-Length (counted with the CRLF
+    /// line ends `parse` gives it).
+    static func withBody(_ lines: [String], sdp: String?) -> String {
+        let tail = sdp.map { ["Content-Type: application/sdp", "Content-Length: \($0.utf8.count + $0.count { $0 == "\n" })", "", $0] }
+            ?? ["Content-Length: 0", "", ""]
+        return (lines + tail).joined(separator: "\n")
     }
 
     /// The peer's ACK for a non-2xx final response to its INVITE (RFC 3261 §17.1.1.3: same branch, To with the tag).
@@ -215,12 +217,6 @@ struct Scenario {
                      "Via: SIP/2.0/UDP \(Fixture.peerAddress.host):5060;branch=z9hG4bKpeer\(method)\(cseq)",
                      "Max-Forwards: 70", "From: \(from)", "To: \(target)", "Call-ID: \(invite.header("call-id") ?? "")",
                      "CSeq: \(cseq) \(method)"]
-        lines += extra
-        if let body {
-            lines += ["Content-Type: application/sdp", "Content-Length: \(body.utf8.count)", "", body]
-        } else {
-            lines += ["Content-Length: 0", "", ""]
-        }
-        return parse(lines.joined(separator: "\n"))
+        return parse(withBody(lines + extra, sdp: body))
     }
 }
