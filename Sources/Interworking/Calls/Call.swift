@@ -101,4 +101,7 @@ struct SIPLeg: Sendable {
     /// RFC 4028: the negotiated interval and whether this side refreshes.
     var sessionInterval: Duration?
     var weRefresh = false
+    /// Our session-refresh UPDATE awaits its final response: an UPDATE from the peer meanwhile is glare (RFC 3311
+    /// §5.2: 491).
+    var updatePending = false
 }

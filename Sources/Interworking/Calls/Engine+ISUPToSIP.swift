@@ -279,18 +279,19 @@ extension InterworkingEngine {
         }
     }
 
-    /// SUS/RES after answer go in INFO (digest B.1.2); a suspension started by the user runs T2 (Q.764 §2.6.2,
-    /// 3 min) until its RES, and the call is released when it expires.
+    /// SUS/RES after answer go in INFO (digest B.1.2); a suspension runs T2 (by the user, Q.764 §2.6.2, 3 min) or
+    /// T6 (by the network) until its RES, and the call is released when it expires.
     mutating func suspendResume(_ message: ISUPMessage, call: inout Call) {
         guard call.isup.state == .answered else {
             out.append(.observe(.discarded("\(message.type.acronym) before answer")))
             return
         }
         let byUser = (message[.suspendResumeIndicators]?.value.first ?? 0) & 0x01 == 0
-        if message.type == .sus, byUser {
-            start(.t2, after: configuration.timers.t2.duration, for: &call)
-        } else if message.type == .res {
+        if message.type == .sus {
+            start(byUser ? .t2 : .t6, after: (byUser ? configuration.timers.t2 : configuration.timers.t6).duration, for: &call)
+        } else {
             cancel(.t2, for: &call)
+            cancel(.t6, for: &call)
         }
         passInDialog(message, call: &call)
     }

@@ -82,6 +82,8 @@ extension InterworkingEngine {
                 let cause = sipCause(status: nil, method: "BYE", message: request, peer: call.peer)
                 releaseISUP(&call, cause: cause ?? CauseIndicators(value: 16), by: .sip)
             }
+        case "UPDATE" where call.sip.updatePending:
+            respond(request.response(491), on: transaction)
         case "INVITE", "UPDATE":
             // Re-INVITE / UPDATE: media or session refresh only, no ISUP message (B.2.2); the refresh restarts the
             // session timer (RFC 4028 §10).

@@ -58,7 +58,7 @@ extension InterworkingEngine {
             guard call.isup.state == .setup, let cic = call.cic else { return }
             call.isup.state = .alerting
             sendISUP(ProvisionalMapping.message(for: 183, acmSent: false, withSDP: false, cic: cic), trunk: call.trunk)
-        case .t2:
+        case .t2, .t6:
             releaseISUP(&call, cause: CauseIndicators(value: 102), by: .gateway)
             releaseSIP(&call, cause: 102)
         case .okRetransmit:
@@ -90,6 +90,7 @@ extension InterworkingEngine {
             guard call.sip.state == .confirmed, let interval = call.sip.sessionInterval,
                   var update = dialogRequest("UPDATE", call: &call) else { return }
             update.headers.append(SIPHeader("Session-Expires", "\(interval.components.seconds);refresher=\(call.direction == .isupToSIP ? "uac" : "uas")"))
+            call.sip.updatePending = true
             sendRequest(update, to: call.sip.remote, call: call.id)
             start(.sessionRefresh, after: interval / 2, for: &call)
         case .sessionExpiry:

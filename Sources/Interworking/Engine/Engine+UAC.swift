@@ -22,7 +22,10 @@ extension InterworkingEngine {
             }
         case "BYE" where status >= 200:
             call.sip.state = .terminated
-        case "PRACK", "UPDATE", "INFO", "OPTIONS", "INVITE":
+        case "UPDATE" where status >= 200:
+            call.sip.updatePending = false
+            if status == 481 || status == 408 { dialogLost(&call) }
+        case "PRACK", "INFO", "OPTIONS", "INVITE":
             // §12.2.1.2: 481 or 408 to a request in the dialog ends it.
             if status == 481 || status == 408 { dialogLost(&call) }
         default:

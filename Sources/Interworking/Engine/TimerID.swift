@@ -12,7 +12,7 @@ public enum TimerID: Hashable, Sendable {
 
 /// The timers of a call: Q.764 ones and the SIP user-agent core's.
 public enum CallTimer: String, Hashable, Sendable, CaseIterable {
-    case t1, t5, t2, t7, t8, t9, t10, t11, t35
+    case t1, t5, t2, t6, t7, t8, t9, t10, t11, t35
     /// RFC 3261 §13.3.1.4: the UAS core retransmits its 2xx (T1 doubling up to T2) until the ACK…
     case okRetransmit
     /// …and gives up after 64·T1, ending the dialog with a BYE.
@@ -29,5 +29,5 @@ public enum CallTimer: String, Hashable, Sendable, CaseIterable {
     case dialogOptions
 
     /// The Q.764 timers of the ISUP leg.
-    static let isup: [CallTimer] = [.t1, .t5, .t2, .t7, .t8, .t9, .t10, .t11, .t35]
+    static let isup: [CallTimer] = [.t1, .t5, .t2, .t6, .t7, .t8, .t9, .t10, .t11, .t35]
 }

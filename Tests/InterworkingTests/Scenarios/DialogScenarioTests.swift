@@ -247,6 +247,39 @@ import Testing
     }
 }
 
+/// Dialog requests that go unanswered or cross (RFC 3261 §17.1.2.2 Timer F, RFC 3311 §5.2 glare).
+@Suite struct DialogFailureTests {
+    /// Our BYE gets no answer: Timer F (64·T1) ends the transaction, the call ends with one record.
+    @Test func byeUnansweredTimerF() throws {
+        var s = Scenario()
+        _ = try DialogScenarioTests.answered(&s)
+        s.isup(Fixture.rel(cic: 1, cause: 16))
+        try s.expectISUP(.rlc)
+        try s.expectSIP("BYE")
+        s.advance(.seconds(31))
+        #expect(s.records.isEmpty)
+        s.advance(.seconds(1))
+        try s.expectRecord(isupCause: 16)
+    }
+
+    /// RFC 3311 §5.2: an UPDATE from the peer while our refresh UPDATE is pending → 491; after its answer → 200.
+    @Test func updateGlare() throws {
+        var s = Scenario()
+        let invite = try ISUPToSIPCallTests.setUp(&s)
+        let ok = Scenario.response(200, "OK", to: invite, extra: ["Session-Expires: 90;refresher=uac"], body: Fixture.sdpOffer)
+        s.sip(ok)
+        try s.expectISUP(.con)
+        try s.expectSIP("ACK")
+        s.advance(.seconds(45))
+        let ours = try s.expectSIP("UPDATE")
+        s.sip(Scenario.peerRequest("UPDATE", dialogOf: ok, peerIsCallee: true, cseq: 2))
+        try s.expectSIP("491")
+        s.sip(Scenario.response(200, "OK", to: ours))
+        s.sip(Scenario.peerRequest("UPDATE", dialogOf: ok, peerIsCallee: true, cseq: 3))
+        try s.expectSIP("200")
+    }
+}
+
 extension String {
     func replacingFirst(_ target: String, with replacement: String) -> String {
         guard let range = range(of: target) else { return self }

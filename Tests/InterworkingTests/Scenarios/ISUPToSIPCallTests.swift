@@ -268,8 +268,21 @@ import Testing
     }
 }
 
-/// Q.764 §2.6.2 T2: a suspension by the user that is not resumed within 3 min releases the call.
+/// Q.764 §2.6.2 T2 and T6: a suspension not resumed in time releases the call.
 @Suite struct SuspendTests {
+    /// A suspension by the network (indicator 1) runs T6 (2 min here).
+    @Test func networkSuspendT6() throws {
+        var s = Scenario()
+        let invite = try ISUPToSIPCallTests.setUp(&s)
+        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
+        try s.expectISUP(.con)
+        try s.expectSIP("ACK")
+        s.isup(Fixture.message(.sus, cic: 5, [Parameter(code: .suspendResumeIndicators, value: [0x01])]))
+        s.sip(Scenario.response(200, "OK", to: try s.expectSIP("INFO")))
+        s.advance(.seconds(120))
+        try s.expectISUP(.rel, cause: 102)
+    }
+
     @Test func suspendNotResumedT2() throws {
         var s = Scenario()
         let invite = try ISUPToSIPCallTests.setUp(&s)
