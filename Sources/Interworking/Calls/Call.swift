@@ -38,7 +38,8 @@ struct ISUPLeg: Sendable {
     }
 
     var state: State
-    /// The IAM received (I→S, with every SAM digit folded in) or sent (S→I).
+    /// The IAM received (I→S, with every SAM digit folded in; dropped once the INVITE is out) or sent (S→I, kept
+    /// for a re-attempt after dual seizure until the first backward message).
     var iam: ISUPMessage?
     /// I→S: the called number has reached its end (ST, complete length, T10).
     var numberComplete = false
@@ -73,8 +74,11 @@ struct SIPLeg: Sendable {
     /// Our tag: the From tag of the INVITE we send (UAC), the To tag of our responses (UAS).
     var localTag = ""
     var dialog: Dialog?
-    /// UAC: the INVITE sent (for CANCEL, a retry after 415/422/3xx); UAS: the INVITE received.
+    /// UAC: the INVITE sent (for CANCEL, a retry after 415/422/3xx); UAS: the INVITE received (for its responses).
+    /// Dropped once the dialog is confirmed: an established call keeps only what it still needs.
     var invite: SIPMessage?
+    /// The CSeq number of the current INVITE (its ACK, superseded responses).
+    var inviteSequence: UInt32 = 1
     /// UAS: the INVITE server transaction, answered by every response to the INVITE.
     var inviteTransaction: TransactionID?
     /// The peer's endpoint.

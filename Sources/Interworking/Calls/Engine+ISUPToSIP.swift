@@ -213,6 +213,7 @@ extension InterworkingEngine {
         call.record.sipTo = requestURI
         call.sip.localTag = fromTag
         bySIPCallID[callID] = call.id
+        call.isup.iam = nil
         sendRequest(invite, to: peerConfig.address, call: call.id)
     }
 
@@ -224,6 +225,7 @@ extension InterworkingEngine {
         invite.setHeader("cseq", "\(cseq.number + 1) INVITE")
         edit(&invite)
         call.sip.invite = invite
+        call.sip.inviteSequence = cseq.number + 1
         call.sip.dialog = nil
         call.sip.state = .calling
         sendRequest(invite, to: call.sip.remote, call: call.id)

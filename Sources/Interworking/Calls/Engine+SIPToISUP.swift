@@ -150,8 +150,10 @@ extension InterworkingEngine {
 
     /// ISUP messages in the backward direction on an S→I call (digest B.1.2 right column, B.1.3, B.1.4).
     mutating func backwardMessage(_ message: ISUPMessage, call: inout Call) {
-        // Q.764 §2.9.1.4: the first backward message closes the dual-seizure window of the circuit.
+        // Q.764 §2.9.1.4: the first backward message closes the dual-seizure window of the circuit; the IAM is
+        // no longer needed for a re-attempt.
         if let cic = call.cic { circuits[call.trunk].backwardMessageReceived(cic) }
+        call.isup.iam = nil
         switch message.type {
         case .acm, .cpg:
             guard [.setup, .alerting].contains(call.isup.state),

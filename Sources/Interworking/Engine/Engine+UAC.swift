@@ -15,7 +15,7 @@ extension InterworkingEngine {
         if status >= 200 { requestsInFlight[key] = nil }
         switch cseq.method {
         case "INVITE" where call.direction == .isupToSIP:
-            if let current = call.sip.invite?.header("cseq").flatMap(CSeq.init(parsing:)), current.number != cseq.number {
+            if call.sip.inviteSequence != cseq.number {
                 out.append(.observe(.discarded("\(status) to a superseded INVITE")))
             } else {
                 inviteResponse(response, status: status, call: &call)
@@ -115,6 +115,7 @@ extension InterworkingEngine {
     private mutating func successReceived(_ response: SIPMessage, call: inout Call) {
         updateDialog(with: response, call: &call)
         sendACK(&call)
+        call.sip.invite = nil
         if call.sip.state == .confirmed || call.sip.state == .byeSent || call.sip.state == .terminated { return }
         // A 200 crossing our CANCEL, or a call already released on the ISUP side: ACK then BYE (digest B.1.2).
         if call.sip.state == .cancelling || [.releasing, .idle].contains(call.isup.state) {
@@ -192,8 +193,7 @@ extension InterworkingEngine {
     /// ACK for a 2xx (§13.2.2.4): a request of the dialog with the INVITE's CSeq number, sent outside any
     /// transaction; a retransmitted 2xx gets it again.
     mutating func sendACK(_ call: inout Call) {
-        guard let cseq = call.sip.invite?.header("cseq").flatMap(CSeq.init(parsing:)),
-              let ack = dialogRequest("ACK", call: &call, sequence: cseq.number) else { return }
+        guard let ack = dialogRequest("ACK", call: &call, sequence: call.sip.inviteSequence) else { return }
         out.append(.observe(.message(protocol: "sip", type: "ACK", inbound: false)))
         feedTransactions(.sendStateless(ack, to: call.sip.remote))
     }
@@ -209,6 +209,8 @@ extension InterworkingEngine {
                 cancel(.okRetransmit, for: &call)
                 cancel(.okTimeout, for: &call)
                 call.sip.state = .confirmed
+                call.sip.invite = nil
+                call.sip.okResponse = nil
                 if let interval = configuration.policy.inDialogOptionsInterval {
                     start(.dialogOptions, after: interval.duration, for: &call)
                 }
