@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
         // Pure ISUP codec (ITU-T Q.763 + ST 763 national use): bytes in, values out, no I/O.
@@ -42,6 +43,9 @@ let package = Package(
         // Interworking engine (Q.1912.5 call control, RFC 3261 transactions and dialogs, Q.764 circuits, timers,
         // routing): one pure value fed events at instants the shell supplies, answering with actions. No I/O.
         .target(name: "Interworking", dependencies: ["ISUP", "SIPI", "M3UA"]),
+        // The daemon's wiring: configuration files (YAML through Yams, errors with file:line and key), and later the
+        // transports around the engine. Holds no call logic.
+        .target(name: "Gateway", dependencies: ["Interworking", "SIPI", .product(name: "Yams", package: "Yams")]),
         // Offline traces: pcap/pcapng reading and writing (pure: bytes in, records out).
         .target(name: "Trace", dependencies: ["ISUP"]),
         .executableTarget(
@@ -55,6 +59,8 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
                 "Trace",
                 "SIPI",
+                "Gateway",
+                "Interworking",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -71,6 +77,7 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["OracleSupport"]),
         .testTarget(name: "SIPITests", dependencies: ["SIPI", "ISUP", "OracleSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "OracleSupport"]),
+        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Interworking", "OracleSupport"]),
         .testTarget(name: "InterworkingTests", dependencies: ["Interworking", "SIPI", "ISUP", "M3UA", "OracleSupport"]),
     ],
     swiftLanguageModes: [.v6]
