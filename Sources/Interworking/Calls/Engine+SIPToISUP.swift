@@ -33,7 +33,9 @@ extension InterworkingEngine {
         }
         let uri: NNIPhoneURI?
         do {
-            uri = try NNIPhoneURI(parsing: Dialog.requestURI(of: invite))
+            let parsed = try NNIPhoneURI(parsing: Dialog.requestURI(of: invite))
+            try checkCalledNumber(parsed, invite: invite, peer: peer)
+            uri = parsed
         } catch {
             uri = nil
             refusedBeforeRoute = (error.outcome.sipStatus, UInt8(clamping: error.outcome.isupCause), error.description)
@@ -45,6 +47,8 @@ extension InterworkingEngine {
             let refusal = refusedBeforeRoute ?? (configuration.policy.noRoute.sipStatus, configuration.policy.noRoute.cause, "no route")
             var response = invite.response(refusal.status, toTag: identifier())
             response.headers.append(SIPHeader("Reason", ReasonHeader.q850(refusal.cause)))
+            // ST 769 Annex A (st769-2 §4): on SIP-I the refusal carries a REL with the cause too.
+            attach(isup: Self.rel(refusal.cause), sdp: nil, to: &response, peer: peer)
             respond(response, on: transaction)
             out.append(.observe(.callRefused(.sipToISUP, cause: refusal.cause, reason: refusal.reason)))
             return
@@ -94,6 +98,22 @@ extension InterworkingEngine {
         out.append(.observe(.callStarted(call.id, .sipToISUP, trunk: configuration.trunks[trunk].name,
                                          peer: configuration.peers[peer].name)))
         store(call)
+    }
+
+    /// ST 769 Annex A on the Request-URI of an incoming INVITE, after its syntax (A.1.1 a): the user part classified
+    /// with the numbering plan (A.1.1 c, A.1.2 a–h); then, when this network is the destination, the domain
+    /// (A.1.1 d), the routing number a national peer must use (A.1.2 c), the service enabled for the originating
+    /// operator, named by the domain of its P-Asserted-Identity (A.1.2 "not enabled"), and the identity the routing
+    /// number names (A.2.1). Whether the number is a subscriber here (A.2.2) is the switch's to say: it releases
+    /// with cause 63.
+    func checkCalledNumber(_ uri: NNIPhoneURI, invite: SIPMessage, peer: Int) throws(NumberingError) {
+        guard let plan = configuration.numbering else { return }
+        let number = try plan.classify(userPart: uri.user)
+        guard let destination = configuration.destination else { return }
+        _ = try destination.operatorIdentity(domain: uri.host, policy: plan.annexA)
+        let origin = invite.header("p-asserted-identity").flatMap { try? NNIPhoneURI(parsing: NameAddress($0).uri).host }
+        try destination.check(number, origin: origin ?? "", fromISC: configuration.peers[peer].internationalSwitchingCentre,
+                              policy: plan.annexA) { _ in true }
     }
 
     /// INVITE → IAM (digest B.2.1, A.5): the encapsulated IAM is the template; the Request-URI gives the called

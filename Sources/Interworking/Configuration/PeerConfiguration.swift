@@ -18,11 +18,15 @@ public struct PeerConfiguration: Codable, Hashable, Sendable {
     public var fallbackWithoutISUPOn415: Bool
     /// Send provisional responses reliably (RFC 3262) when the peer supports 100rel.
     public var reliableProvisionals: Bool
+    /// The peer is an international switching centre: it may send plain "+39 55…" numbers where national peers
+    /// must send a routing number (ST 769 §6.2.5; st769-2 §7.3, a per-peer setting).
+    public var internationalSwitchingCentre: Bool
     public var limits: Limits
 
     public init(name: String, address: SIPEndpoint, domain: String, profile: Profile = .sipI,
                 causeProfile: String = "st769", fallbackWithoutISUPOn415: Bool = true,
-                reliableProvisionals: Bool = true, limits: Limits = Limits()) {
+                reliableProvisionals: Bool = true, internationalSwitchingCentre: Bool = false,
+                limits: Limits = Limits()) {
         self.name = name
         self.address = address
         self.domain = domain
@@ -30,6 +34,7 @@ public struct PeerConfiguration: Codable, Hashable, Sendable {
         self.causeProfile = causeProfile
         self.fallbackWithoutISUPOn415 = fallbackWithoutISUPOn415
         self.reliableProvisionals = reliableProvisionals
+        self.internationalSwitchingCentre = internationalSwitchingCentre
         self.limits = limits
     }
 
@@ -44,6 +49,7 @@ public struct PeerConfiguration: Codable, Hashable, Sendable {
             causeProfile: try c.value(.causeProfile, or: d.causeProfile),
             fallbackWithoutISUPOn415: try c.value(.fallbackWithoutISUPOn415, or: d.fallbackWithoutISUPOn415),
             reliableProvisionals: try c.value(.reliableProvisionals, or: d.reliableProvisionals),
+            internationalSwitchingCentre: try c.value(.internationalSwitchingCentre, or: d.internationalSwitchingCentre),
             limits: try c.value(.limits, or: d.limits))
     }
 }

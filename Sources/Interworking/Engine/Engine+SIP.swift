@@ -33,6 +33,9 @@ extension InterworkingEngine {
             } else {
                 receiveInvite(request, peer: peer, source: source, transaction: transaction)
             }
+        case "OPTIONS" where request.header("max-forwards")?.trimmingWhitespace() == "0":
+            // ST 769 §7.7.1.2: a keep-alive sent with Max-Forwards 0 is answered 483, which means "in service".
+            respond(request.response(483, toTag: identifier()), on: transaction)
         case "OPTIONS":
             var response = request.response(200, toTag: identifier())
             response.headers += [SIPHeader("Allow", Self.allow),

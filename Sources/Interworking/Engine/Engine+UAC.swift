@@ -25,6 +25,9 @@ extension InterworkingEngine {
         case "UPDATE" where status >= 200:
             call.sip.updatePending = false
             if status == 481 || status == 408 { dialogLost(&call) }
+        case "OPTIONS" where status == 404 || status == 480:
+            // ST 769 §7.7.1.1.1: 404, 408, 480 or 481 to an in-dialog OPTIONS: the session is dead.
+            sessionDead(&call)
         case "PRACK", "INFO", "OPTIONS", "INVITE":
             // §12.2.1.2: 481 or 408 to a request in the dialog ends it.
             if status == 481 || status == 408 { dialogLost(&call) }
@@ -51,6 +54,9 @@ extension InterworkingEngine {
             }
         case "BYE", "CANCEL":
             call.sip.state = .terminated
+        case "OPTIONS":
+            // ST 769 §7.7.1.1.1: no answer to an in-dialog OPTIONS within 64·T1: the session is released with BYE.
+            sessionDead(&call)
         default:
             dialogLost(&call)
         }
@@ -62,6 +68,14 @@ extension InterworkingEngine {
         cancelSIPTimers(&call)
         call.sip.state = .terminated
         if call.releasedBy == nil { call.releasedBy = .sip }
+        releaseISUP(&call, cause: CauseIndicators(value: 41), by: .sip)
+    }
+
+    /// ST 769 §7.7.1.1.1: the in-dialog OPTIONS supervision found the session dead while the dialog may still
+    /// exist: BYE toward the peer and REL toward the switch, both cause 41 (temporary failure).
+    mutating func sessionDead(_ call: inout Call) {
+        if call.releasedBy == nil { call.releasedBy = .sip }
+        releaseSIP(&call, cause: 41)
         releaseISUP(&call, cause: CauseIndicators(value: 41), by: .sip)
     }
 
