@@ -226,6 +226,7 @@ extension InterworkingEngine {
         edit(&invite)
         call.sip.invite = invite
         call.sip.dialog = nil
+        call.sip.provisionalReceived = false
         call.sip.state = .calling
         sendRequest(invite, to: call.sip.remote, call: call.id)
     }

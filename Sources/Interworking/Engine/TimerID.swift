@@ -27,4 +27,6 @@ public enum CallTimer: String, Hashable, Sendable, CaseIterable {
     case sessionExpiry
     /// ST 769 §7.7.1.1.1: periodic in-dialog OPTIONS of an answered call.
     case dialogOptions
+    /// RFC 3261 §9.1: no final response 64·T1 after our CANCEL: the INVITE is considered cancelled.
+    case cancelTimeout
 }
