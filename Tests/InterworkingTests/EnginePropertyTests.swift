@@ -8,7 +8,7 @@ import Testing
 /// A failure names its seed and the shortest failing prefix found; `SIPIGW_PROPERTY_SEED=<seed>` (and
 /// `SIPIGW_PROPERTY_EVENTS=<count>`) replays one run and prints its steps; `SIPIGW_PROPERTY_RUNS=<n>` runs seeds 0..<n.
 @Suite struct EnginePropertyTests {
-    static let runs: UInt64 = 200
+    static let runs: UInt64 = 60
     static let events = 300
 
     @Test func randomInterleavingsSettleClean() {

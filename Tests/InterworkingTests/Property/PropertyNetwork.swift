@@ -37,32 +37,7 @@ struct PropertyNetwork {
         run(engine.start(at: now))
     }
 
-    var traceOn = false
-    var trace: [String] = []
-    mutating func feed(_ event: Event) {
-        if traceOn {
-            switch event {
-            case .sip(let m, let src): trace.append("\(now) IN SIP \(m.kind) \(m.header("cseq") ?? "") \(m.header("call-id") ?? "") \(m.header("to") ?? "") \(m.header("via") ?? "") \(src.host)")
-            case .isup(let m, _): trace.append("\(now) IN ISUP \(m.type.acronym) \(m.cic?.value ?? -1)")
-            default: trace.append("\(now) IN \(event)")
-            }
-        }
-        let actions = engine.handle(event, at: now)
-        if traceOn {
-            for a in actions {
-                switch a {
-                case .sendSIP(let m, _): trace.append("\(now)   OUT SIP \(m.kind) \(m.header("cseq") ?? "") \(m.header("call-id") ?? "") \(m.header("to") ?? "") \(m.header("via") ?? "")")
-                case .sendISUP(let d, _): trace.append("\(now)   OUT ISUP \((try? d.isup())??.type.acronym ?? "?") \((try? d.isup())??.cic?.value ?? -1)")
-                case .observe(.message): break
-                case .observe(let o): trace.append("\(now)   OBS \(o)")
-                case .record(let r): trace.append("\(now)   RECORD \(r.callID)")
-                default: break
-                }
-            }
-            trace.append("     calls \(engine.callSummaries) tx \(engine.activeTransactions)")
-        }
-        run(actions)
-    }
+    mutating func feed(_ event: Event) { run(engine.handle(event, at: now)) }
 
     /// Moves the clock to `end`, firing every timer due on the way, earliest first.
     mutating func advance(to end: Instant) {
