@@ -17,7 +17,8 @@ struct Call: Sendable {
     /// The first side to release (kept for the record).
     var releasedBy: CallRecord.Side?
 
-    /// Both legs are finished: the circuit is idle again (RLC exchanged) and the SIP side has nothing pending.
+    /// Both legs are finished: the circuit is idle again (RLC exchanged) and the SIP side has nothing pending (ended,
+    /// or never started: an I→S call released before its INVITE).
     var isFinished: Bool { isup.state == .idle && (sip.state == .terminated || sip.state == .idle) }
 }
 
@@ -86,8 +87,10 @@ struct SIPLeg: Sendable {
     /// The SDP offer received (UAS) or sent (UAC), and whether the answer went out / came in.
     var offer: [UInt8]?
     var answerExchanged = false
-    /// UAC: a CANCEL is owed as soon as a provisional arrives (RFC 3261 §9.1 forbids it before).
+    /// UAC: a CANCEL is owed as soon as a provisional arrives (RFC 3261 §9.1 forbids it before)…
     var cancelOwed = false
+    /// …and whether one (a 100 included) has arrived for the current INVITE.
+    var provisionalReceived = false
     /// The Reason of that CANCEL.
     var cancelReason: String?
     /// UAC: the INVITE went without its ISUP part after a 415 (digest A.6).

@@ -227,6 +227,7 @@ extension InterworkingEngine {
         call.sip.invite = invite
         call.sip.inviteSequence = cseq.number + 1
         call.sip.dialog = nil
+        call.sip.provisionalReceived = false
         call.sip.state = .calling
         sendRequest(invite, to: call.sip.remote, call: call.id)
     }

@@ -77,9 +77,19 @@ extension InterworkingEngine {
         switch method {
         case "BYE":
             respond(request.response(200), on: transaction)
-            cancelSIPTimers(&call)
             let wasLive = call.sip.state != .byeSent && call.sip.state != .terminated
-            call.sip.state = .terminated
+            cancelSIPTimers(&call)
+            switch (call.direction, call.sip.state) {
+            case (.sipToISUP, .calling), (.sipToISUP, .early):
+                // §15.1.2: a BYE in an early dialog; the INVITE still gets its final response (487).
+                finalResponse(&call, status: 487, cause: nil, rel: nil)
+            case (.isupToSIP, .calling), (.isupToSIP, .early):
+                // The callee ended its early dialog: our INVITE, still pending, is cancelled (§9.1) now or once a
+                // provisional allows it; its final response (or Timer B) ends the leg.
+                releaseSIP(&call, cause: 16)
+            default:
+                call.sip.state = .terminated
+            }
             if wasLive {
                 if call.releasedBy == nil { call.releasedBy = .sip }
                 let cause = sipCause(status: nil, method: "BYE", message: request, peer: call.peer)
@@ -163,6 +173,8 @@ extension InterworkingEngine {
         switch (call.direction, call.sip.state) {
         case (_, .idle):
             call.sip.state = .terminated
+        case (.isupToSIP, .calling) where call.sip.provisionalReceived:
+            sendCancel(&call, reason: reason)
         case (.isupToSIP, .calling):
             call.sip.cancelOwed = true
             call.sip.cancelReason = reason
@@ -202,6 +214,7 @@ extension InterworkingEngine {
         if let reason { headers.append(SIPHeader("Reason", reason)) }
         call.sip.cancelOwed = false
         call.sip.state = .cancelling
+        start(.cancelTimeout, after: configuration.sipTimers.t1 * 64, for: &call)
         sendRequest(SIPMessage(startLine: .request(method: "CANCEL", uri: uri), headers: headers), to: call.sip.remote, call: call.id)
     }
 

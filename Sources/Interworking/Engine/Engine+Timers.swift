@@ -97,6 +97,9 @@ extension InterworkingEngine {
             // RFC 4028 §10: no refresh → BYE; REL 16 on the ISUP side (digest D.2).
             releaseSIP(&call, cause: 16)
             releaseISUP(&call, cause: CauseIndicators(value: 16), by: .gateway)
+        case .cancelTimeout:
+            guard call.sip.state == .cancelling else { return }
+            abandonInvite(&call)
         case .dialogOptions:
             guard call.sip.state == .confirmed, let interval = configuration.policy.inDialogOptionsInterval,
                   let options = dialogRequest("OPTIONS", call: &call) else { return }

@@ -39,8 +39,9 @@ extension InterworkingEngine {
 
     /// A client transaction of a call failed (Timer B/F or the transport): as a 408 (§8.1.3.1).
     mutating func transactionFailed(_ transaction: TransactionID) {
-        let key = requestsInFlight.first { $0.key.hasPrefix(transaction.branch + " ") }?.key
-        guard let key, let id = requestsInFlight.removeValue(forKey: key), var call = calls[id] else { return }
+        // The key names the method too: an INVITE and its CANCEL share the branch (§9.1).
+        let key = "\(transaction.branch) \(transaction.method)"
+        guard let id = requestsInFlight.removeValue(forKey: key), var call = calls[id] else { return }
         switch key.split(separator: " ").last {
         case "INVITE":
             if call.sip.state == .cancelling || [.calling, .early].contains(call.sip.state) {
@@ -52,21 +53,42 @@ extension InterworkingEngine {
                     releaseISUP(&call, cause: CauseIndicators(value: 102), by: .sip)
                 }
             }
-        case "BYE", "CANCEL":
+        case "BYE":
             call.sip.state = .terminated
         case "OPTIONS":
             // ST 769 §7.7.1.1.1: no answer to an in-dialog OPTIONS within 64·T1: the session is released with BYE.
             sessionDead(&call)
+        case "CANCEL":
+            abandonInvite(&call)
         default:
             dialogLost(&call)
         }
         store(call)
     }
 
+    /// §9.1: no final response within 64·T1 of our CANCEL: the INVITE is considered cancelled and its client
+    /// transaction destroyed.
+    mutating func abandonInvite(_ call: inout Call) {
+        call.sip.state = .terminated
+        if let invite = call.sip.invite, let id = try? TransactionID(client: invite) {
+            feedTransactions(.abandon(id))
+        }
+    }
+
     /// The dialog is gone under the call (481/408 to an in-dialog request): release both sides.
     mutating func dialogLost(_ call: inout Call) {
         cancelSIPTimers(&call)
-        call.sip.state = .terminated
+        switch call.sip.state {
+        case .calling, .early:
+            // The INVITE still awaits its final response: CANCEL it (UAC) or answer it (UAS), so its transaction
+            // ends too (property test seeds 31, 49).
+            releaseSIP(&call, cause: 41)
+        case .cancelling, .byeSent:
+            // Already ending: the CANCEL's INVITE or the BYE ends the leg (property test seed 49).
+            break
+        default:
+            call.sip.state = .terminated
+        }
         if call.releasedBy == nil { call.releasedBy = .sip }
         releaseISUP(&call, cause: CauseIndicators(value: 41), by: .sip)
     }
@@ -80,9 +102,11 @@ extension InterworkingEngine {
     }
 
     mutating func inviteResponse(_ response: SIPMessage, status: Int, call: inout Call) {
+        if status < 200 { call.sip.provisionalReceived = true }
         switch status {
         case 100:
-            return
+            // §9.1: a 100 is a provisional too: a CANCEL owed may go now.
+            if call.sip.cancelOwed { sendCancel(&call, reason: call.sip.cancelReason) }
         case 101..<200:
             provisionalReceived(response, status: status, call: &call)
         case 200..<300:

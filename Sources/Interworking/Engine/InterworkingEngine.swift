@@ -76,6 +76,15 @@ public struct InterworkingEngine: Sendable {
     public var activeCalls: Int { calls.count }
     /// Live SIP transactions.
     public var activeTransactions: Int { transactions.count }
+    /// The live SIP transactions, by identifier (diagnostics).
+    public var transactionIDs: [TransactionID] { transactions.ids }
+    /// One line per call in progress, by call ID: direction, CIC, the states of its ISUP and SIP legs, its timers.
+    public var callSummaries: [String] {
+        calls.values.sorted { $0.id < $1.id }.map { call in
+            "\(call.id) \(call.direction.rawValue) CIC \(call.cic.map { "\($0.value)" } ?? "-") ISUP \(call.isup.state) SIP \(call.sip.state)"
+                + " timers \(call.timers.map(\.rawValue).sorted())"
+        }
+    }
     /// The circuit group of a trunk by name.
     public func circuitGroup(_ trunk: String) -> CircuitGroup? {
         configuration.trunks.firstIndex { $0.name == trunk }.map { circuits[$0] }

@@ -27,6 +27,8 @@ public enum CallTimer: String, Hashable, Sendable, CaseIterable {
     case sessionExpiry
     /// ST 769 §7.7.1.1.1: periodic in-dialog OPTIONS of an answered call.
     case dialogOptions
+    /// RFC 3261 §9.1: no final response 64·T1 after our CANCEL: the INVITE is considered cancelled.
+    case cancelTimeout
 
     /// The Q.764 timers of the ISUP leg.
     static let isup: [CallTimer] = [.t1, .t5, .t2, .t6, .t7, .t8, .t9, .t10, .t11, .t35]

@@ -15,4 +15,7 @@ public enum TransactionEvent: Hashable, Sendable {
     case timerFired(TransactionID, TransactionTimer)
     /// The transport could not send for a transaction (§17.1.4, §17.2.4): ICMP errors on UDP, a failed connection.
     case transportError(TransactionID)
+    /// The TU gives a client transaction up without reporting it (§9.1: an INVITE whose CANCEL got no final response
+    /// within 64·T1 is considered cancelled and its transaction destroyed).
+    case abandon(TransactionID)
 }

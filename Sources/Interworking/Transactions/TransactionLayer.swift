@@ -20,6 +20,8 @@ public struct TransactionLayer: Sendable {
 
     /// The live transactions.
     public var count: Int { transactions.count }
+    /// The identifiers of the live transactions.
+    public var ids: [TransactionID] { Array(transactions.keys) }
 
     /// `now` is the engine's clock; the layer itself needs no time: its timers are durations the shell runs.
     public mutating func handle(_ event: TransactionEvent, at now: Instant) -> [TransactionAction] {
@@ -37,6 +39,8 @@ public struct TransactionLayer: Sendable {
             return drive(id) { $0.core.expire(timer) ? $0.expired(timer) : [] } ?? []
         case .transportError(let id):
             return drive(id) { [.transportFailed(id)] + $0.terminate() } ?? []
+        case .abandon(let id):
+            return drive(id) { $0.terminate() } ?? []
         }
     }
 
