@@ -45,7 +45,12 @@ let package = Package(
         .target(name: "Interworking", dependencies: ["ISUP", "SIPI", "M3UA"]),
         // The daemon's wiring: configuration files (YAML through Yams, errors with file:line and key), and later the
         // transports around the engine. Holds no call logic.
-        .target(name: "Gateway", dependencies: ["Interworking", "SIPI", .product(name: "Yams", package: "Yams")]),
+        .target(name: "Gateway", dependencies: [
+            "Interworking", "SIPI", "ISUP", "M3UA", "M3UATransport", "SCTPTransport",
+            .product(name: "Yams", package: "Yams"),
+            .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOPosix", package: "swift-nio"),
+        ]),
         // Offline traces: pcap/pcapng reading and writing (pure: bytes in, records out).
         .target(name: "Trace", dependencies: ["ISUP"]),
         .executableTarget(
@@ -77,7 +82,11 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["OracleSupport"]),
         .testTarget(name: "SIPITests", dependencies: ["SIPI", "ISUP", "OracleSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "OracleSupport"]),
-        .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Interworking", "OracleSupport"]),
+        .testTarget(name: "GatewayTests", dependencies: [
+            "Gateway", "Interworking", "OracleSupport", "M3UA", "M3UATransport", "ISUP", "SIPI",
+            .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+        ]),
         .testTarget(name: "InterworkingTests", dependencies: ["Interworking", "SIPI", "ISUP", "M3UA", "OracleSupport"]),
     ],
     swiftLanguageModes: [.v6]

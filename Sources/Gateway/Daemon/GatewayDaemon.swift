@@ -1,0 +1,167 @@
+import Interworking
+import ISUP
+import M3UA
+import NIOCore
+import NIOPosix
+import SIPI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sipigw run`: the interworking engine wired to M3UA associations and SIP sockets, on one event loop. The
+/// daemon executes the engine's actions (send ISUP and SIP, run timers, write call records) and feeds it what the
+/// network and the clock do; it makes no call decision of its own.
+public final class GatewayDaemon: @unchecked Sendable {
+    public let configuration: GatewayConfiguration
+    private let group: MultiThreadedEventLoopGroup
+    private let loop: EventLoop
+    private var engine: InterworkingEngine
+    private var links: [String: any SignallingLink] = [:]
+    private var sipChannels: [SIPEndpoint.Transport: Channel] = [:]
+    private var timers: [Interworking.TimerID: Scheduled<Void>] = [:]
+    private var addresses: [SIPEndpoint: SocketAddress] = [:]
+    private let records: CallRecordFile?
+    private let log: @Sendable (String) -> Void
+    private let started = NIODeadline.now()
+
+    /// - Parameters:
+    ///   - instance: a token unique to this run, in every Call-ID, tag and branch the engine makes.
+    ///   - log: where alerts and discarded input are reported (numbers never are).
+    public init(configuration: GatewayConfiguration, mappings: Mappings, instance: String,
+                log: @escaping @Sendable (String) -> Void) throws {
+        self.configuration = configuration
+        self.group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+        self.loop = group.next()
+        self.engine = InterworkingEngine(configuration: configuration.engine, mappings: mappings, instance: instance)
+        self.records = try configuration.records.map { try CallRecordFile(path: $0.path) }
+        self.log = log
+    }
+
+    /// Binds the SIP listeners, starts every M3UA association; the trunks count as unavailable until their
+    /// association is up, which resets their circuits (GRS).
+    public func start() throws {
+        let listeners = configuration.listeners.isEmpty ? [configuration.engine.sip.address] : configuration.listeners
+        for listener in listeners where listener.transport == .udp {
+            let channel = try DatagramBootstrap(group: loop)
+                .channelOption(.socketOption(.so_reuseaddr), value: 1)
+                .channelInitializer { channel in
+                    channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(
+                            receive: { [weak self] message, source in self?.feed(.sip(message, from: source)) },
+                            refuse: { [log = self.log] in log($0) }))
+                    }
+                }
+                .bind(host: listener.host, port: listener.port).wait()
+            sipChannels[.udp] = channel
+        }
+        for association in configuration.associations {
+            let name = association.name
+            let link = try SignallingLinks.make(association, group: loop) { [weak self] action in
+                self?.m3ua(action, association: name)
+            }
+            links[name] = link
+        }
+        try loop.submit {
+            for name in self.links.keys.sorted() { self.feedOnLoop(.association(name, up: false)) }
+        }.wait()
+        for link in links.values { try link.start() }
+    }
+
+    /// Stops the associations (ASPDN where the role sends it), closes the sockets, flushes the records.
+    public func stop() {
+        for link in links.values { try? link.stop().wait() }
+        for channel in sipChannels.values { try? channel.close().wait() }
+        try? loop.submit { for timer in self.timers.values { timer.cancel() } }.wait()
+        records?.close()
+        try? group.syncShutdownGracefully()
+    }
+
+    // MARK: Feeding the engine
+
+    private var now: Instant { Instant(.nanoseconds(Int64(NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds))) }
+
+    /// From any thread.
+    func feed(_ event: Event) {
+        if loop.inEventLoop { feedOnLoop(event) } else { loop.execute { self.feedOnLoop(event) } }
+    }
+
+    private func feedOnLoop(_ event: Event) {
+        for action in engine.handle(event, at: now) { execute(action) }
+    }
+
+    private func execute(_ action: Action) {
+        switch action {
+        case .sendISUP(let data, let routingContext):
+            // The association of the trunk whose routing context (or, alone, whose DPC) matches.
+            let link = links.values.first { routingContext.map($0.configuration.routingContexts.contains) ?? false }
+                ?? links.values.first
+            link?.send(data)
+        case .sendSIP(let message, let destination):
+            sendSIP(message, to: destination)
+        case .startTimer(let id, let after):
+            timers[id]?.cancel()
+            timers[id] = loop.scheduleTask(in: .nanoseconds(Int64(after.components.seconds) * 1_000_000_000
+                                                              + after.components.attoseconds / 1_000_000_000)) {
+                self.timers[id] = nil
+                self.feedOnLoop(.timer(id))
+            }
+        case .cancelTimer(let id):
+            timers.removeValue(forKey: id)?.cancel()
+        case .lookup(let id, _, _):
+            // No resolver is wired yet: the engine's own timeout falls back to the route table.
+            feedOnLoop(.lookup(id, .failed("no resolver")))
+        case .record(let record):
+            records?.write(record)
+        case .observe(let observation):
+            switch observation {
+            case .alert(let text): log("alert: \(text)")
+            case .discarded(let text): log("discarded: \(text)")
+            default: break
+            }
+        }
+    }
+
+    private func sendSIP(_ message: SIPMessage, to destination: SIPEndpoint) {
+        guard let channel = sipChannels[.udp] else {
+            log("no SIP listener for \(destination.transport.rawValue): \(message.kind) to \(destination) not sent")
+            return
+        }
+        do {
+            let address = try addresses[destination] ?? SocketAddress(ipAddress: destination.host, port: destination.port)
+            addresses[destination] = address
+            let bytes = try message.serialized()
+            var buffer = channel.allocator.buffer(capacity: bytes.count)
+            buffer.writeBytes(bytes)
+            channel.writeAndFlush(AddressedEnvelope(remoteAddress: address, data: buffer), promise: nil)
+        } catch {
+            log("SIP \(message.kind) to \(destination) not sent: \(error)")
+        }
+    }
+
+    // MARK: M3UA
+
+    /// The node's reports (on the event loop): DATA becomes ISUP for the engine; an association is up when its ASP
+    /// (or the AS it serves, on the SGP side) is active.
+    private func m3ua(_ action: M3UAAction, association: String) {
+        switch action {
+        case .deliver(let data, let routingContext, _):
+            let route = SignallingRoute(opc: data.opc, dpc: data.dpc, sls: data.sls, networkIndicator: data.ni,
+                                        routingContext: routingContext)
+            do {
+                guard let message = try data.isup() else { return }
+                feedOnLoop(.isup(message, from: route))
+            } catch {
+                feedOnLoop(.undecodableISUP(Array(data.userProtocolData), from: route, error: error.description))
+            }
+        case .aspStateChanged(_, let state) where links[association]?.configuration.role != .sgp:
+            feedOnLoop(.association(association, up: state == .active))
+        case .asStateChanged(_, let state) where links[association]?.configuration.role == .sgp:
+            feedOnLoop(.association(association, up: state == .active))
+        case .errorReceived(let code, _, _):
+            log("M3UA \(association): ERR \(code)")
+        default:
+            break
+        }
+    }
+}

@@ -1,0 +1,202 @@
+import Foundation
+import ISUP
+import M3UA
+import M3UATransport
+import NIOConcurrencyHelpers
+import NIOCore
+import NIOPosix
+import OracleSupport
+import SIPI
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `sipigw run` as users run it (issue 8): the binary with a configuration file, real sockets on loopback. The test
+/// plays the switch with our own M3UA ASP over TCP (the gateway is the SGP) and the SIP peer with a UDP socket.
+@Suite(.serialized) struct DaemonEndToEndTests {
+    /// What the switch's ASP node reported.
+    final class Switch: Sendable {
+        private let box = NIOLockedValueBox<[M3UAAction]>([])
+        var observe: @Sendable (M3UAAction) -> Void { { action in self.box.withLockedValue { $0.append(action) } } }
+
+        /// The ISUP messages delivered so far.
+        var isup: [ISUPMessage] {
+            box.withLockedValue { actions in
+                actions.compactMap { if case .deliver(let data, _, _) = $0 { try? data.isup() } else { nil } }
+            }
+        }
+        var active: Bool { box.withLockedValue { $0.contains { if case .aspStateChanged(_, .active) = $0 { true } else { false } } } }
+
+        func waitFor(_ type: MessageType, count: Int = 1, seconds: Double = 10) -> ISUPMessage? {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
+                let matching = isup.filter { $0.type == type }
+                if matching.count >= count { return matching[count - 1] }
+                usleep(10_000)
+            }
+            return nil
+        }
+    }
+
+    /// A UDP socket on loopback: the SIP peer.
+    final class Peer {
+        let fd: Int32
+        let port: UInt16
+
+        init() throws {
+            let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
+            self.fd = fd
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            _ = withUnsafeMutablePointer(to: &address) { a in
+                a.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+            }
+            self.port = UInt16(bigEndian: address.sin_port)
+            var tv = timeval(tv_sec: 10, tv_usec: 0)
+            setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, socklen_t(MemoryLayout<timeval>.size))
+        }
+
+        deinit { close(fd) }
+
+        /// The next SIP message received that is not a retransmission-only kind we skip (`skipping`).
+        func receive(skipping: Set<String> = []) throws -> SIPMessage {
+            while true {
+                var buffer = [UInt8](repeating: 0, count: 65_536)
+                let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+                guard n > 0 else { throw PeerTimeout() }
+                let message = try SIPMessage(parsing: Array(buffer[0..<n]))
+                if !skipping.contains(message.method ?? "\(message.statusCode ?? 0)") { return message }
+            }
+        }
+
+        func send(_ text: String, to port: UInt16) {
+            let wire = Array(text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n").utf8)
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = port.bigEndian
+            address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
+            _ = withUnsafePointer(to: &address) { a in
+                a.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
+                    wire.withUnsafeBytes { sendto(fd, $0.baseAddress, $0.count, 0, sa, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+                }
+            }
+        }
+
+        /// RFC 3261 §8.2.6.2: a response copying Via, From, To (+ tag), Call-ID and CSeq.
+        static func response(_ status: Int, _ reason: String, to request: SIPMessage, sdp: Bool = false) -> String {
+            var lines = ["SIP/2.0 \(status) \(reason)"] + request.headers("via").map { "Via: \($0)" }
+            let to = request.header("to") ?? ""
+            lines += ["From: \(request.header("from") ?? "")", "To: " + (to.contains("tag=") ? to : to + ";tag=peer"),
+                      "Call-ID: \(request.header("call-id") ?? "")", "CSeq: \(request.header("cseq") ?? "")",
+                      "Contact: <sip:peer@127.0.0.1>"]
+            let body = sdp ? "v=0\r\no=peer 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 30000 RTP/AVP 8\r\n" : ""
+            lines += sdp ? ["Content-Type: application/sdp", "Content-Length: \(body.utf8.count)", ""] : ["Content-Length: 0", ""]
+            return lines.joined(separator: "\n") + "\n" + body.replacingOccurrences(of: "\r\n", with: "\n")
+        }
+    }
+
+    struct PeerTimeout: Error, CustomStringConvertible {
+        var description: String { "no SIP message within 10 s" }
+    }
+
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
+
+    static func configuration(sipPort: UInt16, m3uaPort: UInt16, peerPort: UInt16, records: String) -> String {
+        """
+        sip: { address: { host: 127.0.0.1, port: \(sipPort) }, domain: gw.example.it }
+        m3ua:
+          associations:
+            - { name: switch, role: sgp, transport: tcp, local: ["127.0.0.1:\(m3uaPort)"], routingContexts: [1] }
+        trunks:
+          - name: switch
+            association: switch
+            routingContext: 1
+            circuits: { name: switch, opc: 1, dpc: 2, cics: ["1-31"] }
+            media: { address: 127.0.0.1, port: 40000 }
+        peers:
+          - { name: olo, address: { host: 127.0.0.1, port: \(peerPort) }, domain: olo.example.it }
+        routes:
+          toSIP: [{ prefix: "39", peer: olo, completeLength: 12 }]
+          toISUP: [{ prefix: "39", trunk: switch }]
+        records: { path: \(records) }
+        """
+    }
+
+    /// Q.764 §2.9.3.2 at the association's start, then the B.3 I→S flow end to end: IAM → INVITE, 180 → ACM,
+    /// 200 → ANM + ACK, REL → BYE + RLC, 200; SIGTERM → exit 0 and one call record.
+    @Test func callThroughTheDaemon() throws {
+        try ScratchDirectory.with("daemon") { dir in
+            let peer = try Peer()
+            let sipPort = try UDPExchange.freePort(), m3uaPort = try UDPExchange.freePort()
+            let records = dir.appendingPathComponent("records.jsonl").path
+            let config = dir.appendingPathComponent("gateway.yaml")
+            try Self.configuration(sipPort: sipPort, m3uaPort: m3uaPort, peerPort: peer.port, records: records)
+                .write(to: config, atomically: true, encoding: .utf8)
+            let daemon = try PeerProcess(Command.builtProduct("sipigw"),
+                                         ["run", "--config", config.path, "--mappings", Self.root.appendingPathComponent("Mappings").path],
+                                         log: dir.appendingPathComponent("daemon.log"))
+            defer { daemon.stop() }
+
+            let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
+            defer { try? group.syncShutdownGracefully() }
+            var aspConfiguration = ASPConfiguration()
+            aspConfiguration.routingContexts = [1]
+            aspConfiguration.outboundStreams = 1
+            aspConfiguration.timers.reconnectInitial = 0.1
+            let observed = Switch()
+            let node = M3UANode(machine: ASPStateMachine(association: 1, configuration: aspConfiguration), group: group,
+                                peers: [1: try SocketAddress(ipAddress: "127.0.0.1", port: Int(m3uaPort))],
+                                observer: observed.observe)
+            defer { _ = try? node.stop().wait() }
+            node.feed(.activate)
+            func send(_ message: ISUPMessage) throws {
+                node.feed(.sendData(try ProtocolData(opc: 2, dpc: 1, ni: 2, sls: UInt8(message.cic?.value ?? 0) & 0x0F, isup: message)))
+            }
+
+            let grs = try #require(observed.waitFor(.grs), "no GRS; daemon log:\n\(daemon.log)")
+            #expect(grs.cic == CIC(1))
+            try send(ISUPMessage(type: .gra, cic: CIC(1), parameters: [Parameter(code: .rangeAndStatus, value: [30, 0, 0, 0, 0])]))
+            usleep(100_000)
+            try send(ISUPMessage(type: .iam, cic: CIC(5), parameters: [
+                Parameter(code: .natureOfConnectionIndicators, value: [0x00]),
+                Parameter(code: .forwardCallIndicators, value: [0x20, 0x01]),
+                Parameter(code: .callingPartysCategory, value: [0x0A]),
+                Parameter(code: .transmissionMediumRequirement, value: [0x00]),
+                // Q.763 §3.9: NAI 3 national, odd, E.164, "0612345678" + ST.
+                Parameter(code: .calledPartyNumber, value: [0x83, 0x10, 0x60, 0x21, 0x43, 0x65, 0x87, 0x0F]),
+            ]))
+            let invite = try peer.receive()
+            #expect(invite.method == "INVITE")
+            guard case .request(_, let uri) = invite.startLine else { return }
+            #expect(uri == "sip:+390612345678@olo.example.it;user=phone")
+            #expect((try SIPIBody(parsing: invite))?.isup.type == .iam)
+            peer.send(Peer.response(180, "Ringing", to: invite), to: sipPort)
+            #expect(observed.waitFor(.acm) != nil)
+            peer.send(Peer.response(200, "OK", to: invite, sdp: true), to: sipPort)
+            #expect(observed.waitFor(.anm) != nil)
+            let ack = try peer.receive(skipping: ["INVITE"])
+            #expect(ack.method == "ACK")
+            try send(ISUPMessage(type: .rel, cic: CIC(5), parameters: [Parameter(code: .causeIndicators, value: [0x82, 0x90])]))
+            #expect(observed.waitFor(.rlc) != nil)
+            let bye = try peer.receive(skipping: ["INVITE", "ACK"])
+            #expect(bye.method == "BYE")
+            #expect(bye.header("reason")?.contains("cause=16") == true)
+            peer.send(Peer.response(200, "OK", to: bye), to: sipPort)
+            usleep(200_000)
+
+            daemon.process.terminate()
+            daemon.process.waitUntilExit()
+            #expect(daemon.process.terminationStatus == 0, "\(daemon.log)")
+            let lines = try String(contentsOfFile: records, encoding: .utf8).split(separator: "\n")
+            #expect(lines.count == 1)
+            #expect(lines.first?.contains("\"isupCause\":16") == true)
+            #expect(lines.first?.contains("\"releasedBy\":\"isup\"") == true)
+            #expect(lines.first?.contains("\"cic\":5") == true)
+        }
+    }
+}
