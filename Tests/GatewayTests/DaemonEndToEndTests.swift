@@ -127,9 +127,41 @@ import Glibc
         """
     }
 
-    /// Q.764 §2.9.3.2 at the association's start, then the B.3 I→S flow end to end: IAM → INVITE, 180 → ACM,
-    /// 200 → ANM + ACK, REL → BYE + RLC, 200; SIGTERM → exit 0 and one call record.
-    @Test func callThroughTheDaemon() throws {
+    /// A running daemon with the switch and the peer around it, circuits reset (GRS answered with GRA).
+    struct Harness {
+        let peer: Peer
+        let sipPort: UInt16
+        let daemon: PeerProcess
+        let node: M3UANode<ASPStateMachine>
+        let observed: Switch
+        let records: String
+
+        func send(_ message: ISUPMessage) throws {
+            node.feed(.sendData(try ProtocolData(opc: 2, dpc: 1, ni: 2, sls: UInt8(message.cic?.value ?? 0) & 0x0F, isup: message)))
+        }
+
+        /// IAM on `cic` for "0612345678" + ST (Q.763 §3.9: NAI 3, odd, E.164) → the INVITE the peer receives.
+        func call(cic: Int) throws -> SIPMessage {
+            try send(ISUPMessage(type: .iam, cic: CIC(cic), parameters: [
+                Parameter(code: .natureOfConnectionIndicators, value: [0x00]),
+                Parameter(code: .forwardCallIndicators, value: [0x20, 0x01]),
+                Parameter(code: .callingPartysCategory, value: [0x0A]),
+                Parameter(code: .transmissionMediumRequirement, value: [0x00]),
+                Parameter(code: .calledPartyNumber, value: [0x83, 0x10, 0x60, 0x21, 0x43, 0x65, 0x87, 0x0F]),
+            ]))
+            return try peer.receive()
+        }
+
+        /// SIGTERM, then the exit status and the call records written.
+        func terminate() throws -> (status: Int32, records: [Substring]) {
+            daemon.process.terminate()
+            daemon.process.waitUntilExit()
+            let text = (try? String(contentsOfFile: records, encoding: .utf8)) ?? ""
+            return (daemon.process.terminationStatus, text.split(separator: "\n"))
+        }
+    }
+
+    static func withDaemon(_ body: (Harness) throws -> Void) throws {
         try ScratchDirectory.with("daemon") { dir in
             let peer = try Peer()
             let sipPort = try UDPExchange.freePort(), m3uaPort = try UDPExchange.freePort()
@@ -141,7 +173,6 @@ import Glibc
                                          ["run", "--config", config.path, "--mappings", Self.root.appendingPathComponent("Mappings").path],
                                          log: dir.appendingPathComponent("daemon.log"))
             defer { daemon.stop() }
-
             let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
             defer { try? group.syncShutdownGracefully() }
             var aspConfiguration = ASPConfiguration()
@@ -154,49 +185,66 @@ import Glibc
                                 observer: observed.observe)
             defer { _ = try? node.stop().wait() }
             node.feed(.activate)
-            func send(_ message: ISUPMessage) throws {
-                node.feed(.sendData(try ProtocolData(opc: 2, dpc: 1, ni: 2, sls: UInt8(message.cic?.value ?? 0) & 0x0F, isup: message)))
-            }
-
+            let harness = Harness(peer: peer, sipPort: sipPort, daemon: daemon, node: node, observed: observed, records: records)
             let grs = try #require(observed.waitFor(.grs), "no GRS; daemon log:\n\(daemon.log)")
             #expect(grs.cic == CIC(1))
-            try send(ISUPMessage(type: .gra, cic: CIC(1), parameters: [Parameter(code: .rangeAndStatus, value: [30, 0, 0, 0, 0])]))
+            try harness.send(ISUPMessage(type: .gra, cic: CIC(1), parameters: [Parameter(code: .rangeAndStatus, value: [30, 0, 0, 0, 0])]))
             usleep(100_000)
-            try send(ISUPMessage(type: .iam, cic: CIC(5), parameters: [
-                Parameter(code: .natureOfConnectionIndicators, value: [0x00]),
-                Parameter(code: .forwardCallIndicators, value: [0x20, 0x01]),
-                Parameter(code: .callingPartysCategory, value: [0x0A]),
-                Parameter(code: .transmissionMediumRequirement, value: [0x00]),
-                // Q.763 §3.9: NAI 3 national, odd, E.164, "0612345678" + ST.
-                Parameter(code: .calledPartyNumber, value: [0x83, 0x10, 0x60, 0x21, 0x43, 0x65, 0x87, 0x0F]),
-            ]))
-            let invite = try peer.receive()
+            try body(harness)
+        }
+    }
+
+    /// Q.764 §2.9.3.2 at the association's start, then the B.3 I→S flow end to end: IAM → INVITE, 180 → ACM,
+    /// 200 → ANM + ACK, REL → BYE + RLC, 200; SIGTERM → exit 0 and one call record.
+    @Test func callThroughTheDaemon() throws {
+        try Self.withDaemon { h in
+            let invite = try h.call(cic: 5)
             #expect(invite.method == "INVITE")
             guard case .request(_, let uri) = invite.startLine else { return }
             #expect(uri == "sip:+390612345678@olo.example.it;user=phone")
             #expect((try SIPIBody(parsing: invite))?.isup.type == .iam)
-            peer.send(Peer.response(180, "Ringing", to: invite), to: sipPort)
-            #expect(observed.waitFor(.acm) != nil)
-            peer.send(Peer.response(200, "OK", to: invite, sdp: true), to: sipPort)
-            #expect(observed.waitFor(.anm) != nil)
-            let ack = try peer.receive(skipping: ["INVITE"])
+            h.peer.send(Peer.response(180, "Ringing", to: invite), to: h.sipPort)
+            #expect(h.observed.waitFor(.acm) != nil)
+            h.peer.send(Peer.response(200, "OK", to: invite, sdp: true), to: h.sipPort)
+            #expect(h.observed.waitFor(.anm) != nil)
+            let ack = try h.peer.receive(skipping: ["INVITE"])
             #expect(ack.method == "ACK")
-            try send(ISUPMessage(type: .rel, cic: CIC(5), parameters: [Parameter(code: .causeIndicators, value: [0x82, 0x90])]))
-            #expect(observed.waitFor(.rlc) != nil)
-            let bye = try peer.receive(skipping: ["INVITE", "ACK"])
+            try h.send(ISUPMessage(type: .rel, cic: CIC(5), parameters: [Parameter(code: .causeIndicators, value: [0x82, 0x90])]))
+            #expect(h.observed.waitFor(.rlc) != nil)
+            let bye = try h.peer.receive(skipping: ["INVITE", "ACK"])
             #expect(bye.method == "BYE")
             #expect(bye.header("reason")?.contains("cause=16") == true)
-            peer.send(Peer.response(200, "OK", to: bye), to: sipPort)
+            h.peer.send(Peer.response(200, "OK", to: bye), to: h.sipPort)
             usleep(200_000)
-
-            daemon.process.terminate()
-            daemon.process.waitUntilExit()
-            #expect(daemon.process.terminationStatus == 0, "\(daemon.log)")
-            let lines = try String(contentsOfFile: records, encoding: .utf8).split(separator: "\n")
+            let (status, lines) = try h.terminate()
+            #expect(status == 0, "\(h.daemon.log)")
             #expect(lines.count == 1)
             #expect(lines.first?.contains("\"isupCause\":16") == true)
             #expect(lines.first?.contains("\"releasedBy\":\"isup\"") == true)
             #expect(lines.first?.contains("\"cic\":5") == true)
+        }
+    }
+
+    /// Issue 8, Lifecycle: SIGTERM with an answered call releases it on both sides (REL 41, BYE with Reason 41),
+    /// waits for the releases, writes its record, exits 0.
+    @Test func sigtermReleasesActiveCalls() throws {
+        try Self.withDaemon { h in
+            let invite = try h.call(cic: 7)
+            h.peer.send(Peer.response(200, "OK", to: invite, sdp: true), to: h.sipPort)
+            #expect(h.observed.waitFor(.con) != nil)
+            _ = try h.peer.receive(skipping: ["INVITE"])
+            h.daemon.process.terminate()
+            let rel = try #require(h.observed.waitFor(.rel))
+            #expect(rel.causeIndicators?.value == 41)
+            try h.send(ISUPMessage(type: .rlc, cic: CIC(7), parameters: []))
+            let bye = try h.peer.receive(skipping: ["INVITE", "ACK"])
+            #expect(bye.method == "BYE")
+            #expect(bye.header("reason")?.contains("cause=41") == true)
+            h.peer.send(Peer.response(200, "OK", to: bye), to: h.sipPort)
+            let (status, lines) = try h.terminate()
+            #expect(status == 0, "\(h.daemon.log)")
+            #expect(lines.count == 1)
+            #expect(lines.first?.contains("\"isupCause\":41") == true)
         }
     }
 }

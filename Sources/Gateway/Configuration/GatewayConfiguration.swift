@@ -14,6 +14,23 @@ public struct GatewayConfiguration: Hashable, Sendable {
         }
     }
 
+    /// SIGTERM: the cause calls in progress are released with, and how long their releases may take.
+    public struct Shutdown: Codable, Hashable, Sendable {
+        public var cause: UInt8
+        public var drainTime: TimerDuration
+
+        public init(cause: UInt8 = 41, drainTime: TimerDuration = .seconds(5)) {
+            self.cause = cause
+            self.drainTime = drainTime
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(cause: try c.decodeIfPresent(UInt8.self, forKey: .cause) ?? 41,
+                      drainTime: try c.decodeIfPresent(TimerDuration.self, forKey: .drainTime) ?? .seconds(5))
+        }
+    }
+
     public struct Records: Codable, Hashable, Sendable {
         /// One JSON line per finished call.
         public var path: String
@@ -27,25 +44,27 @@ public struct GatewayConfiguration: Hashable, Sendable {
     public var metrics: HTTPEndpoint?
     public var control: HTTPEndpoint?
     public var records: Records?
+    public var shutdown: Shutdown
     /// swift-log level name (`trace` … `critical`); numbers are logged only at `debug` and below.
     public var logLevel: String
 
     public init(engine: EngineConfiguration, associations: [M3UAAssociationConfiguration] = [],
                 listeners: [SIPEndpoint] = [], metrics: HTTPEndpoint? = nil, control: HTTPEndpoint? = nil,
-                records: Records? = nil, logLevel: String = "info") {
+                records: Records? = nil, shutdown: Shutdown = Shutdown(), logLevel: String = "info") {
         self.engine = engine
         self.associations = associations
         self.listeners = listeners
         self.metrics = metrics
         self.control = control
         self.records = records
+        self.shutdown = shutdown
         self.logLevel = logLevel
     }
 }
 
 extension GatewayConfiguration: Decodable {
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case m3ua, listeners, metrics, control, records, logLevel
+        case m3ua, listeners, metrics, control, records, shutdown, logLevel
     }
 
     enum M3UAKeys: String, CodingKey {
@@ -62,6 +81,7 @@ extension GatewayConfiguration: Decodable {
             metrics: try c.decodeIfPresent(HTTPEndpoint.self, forKey: .metrics),
             control: try c.decodeIfPresent(HTTPEndpoint.self, forKey: .control),
             records: try c.decodeIfPresent(Records.self, forKey: .records),
+            shutdown: try c.decodeIfPresent(Shutdown.self, forKey: .shutdown) ?? Shutdown(),
             logLevel: try c.decodeIfPresent(String.self, forKey: .logLevel) ?? "info")
     }
 }

@@ -68,8 +68,17 @@ public final class GatewayDaemon: @unchecked Sendable {
         for link in links.values { try link.start() }
     }
 
-    /// Stops the associations (ASPDN where the role sends it), closes the sockets, flushes the records.
+    /// SIGTERM: new calls are refused and every call is released on both sides (`shutdown.cause`); once they have
+    /// all ended (their records written) or the drain time is over, the associations stop (ASPDN where the role
+    /// sends it), the sockets close and the record file is flushed.
     public func stop() {
+        let shutdown = configuration.shutdown
+        let deadline = NIODeadline.now() + .milliseconds(Int64(shutdown.drainTime.duration.components.seconds * 1000
+                                                                 + shutdown.drainTime.duration.components.attoseconds / 1_000_000_000_000_000))
+        try? loop.submit { self.feedOnLoop(.drain(cause: shutdown.cause)) }.wait()
+        while NIODeadline.now() < deadline, (try? loop.submit { self.engine.activeCalls }.wait()) ?? 0 > 0 {
+            usleep(20_000)
+        }
         for link in links.values { try? link.stop().wait() }
         for channel in sipChannels.values { try? channel.close().wait() }
         try? loop.submit { for timer in self.timers.values { timer.cancel() } }.wait()

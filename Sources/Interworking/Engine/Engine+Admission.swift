@@ -21,6 +21,7 @@ extension InterworkingEngine {
     /// The refusal a new call meets on a trunk and/or toward a peer, or nil when it may go on. The call being
     /// admitted is not among `calls` yet, but its attempt is counted.
     func admission(trunk: Int?, peer: Int?) -> CallPolicy.Refusal? {
+        if draining { return configuration.policy.overLimit }
         if let trunk {
             let t = configuration.trunks[trunk]
             if unavailableDestinations.contains(t.circuits.dpc) || t.association.map(lostAssociations.contains) == true {

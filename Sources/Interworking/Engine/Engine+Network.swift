@@ -44,6 +44,19 @@ extension InterworkingEngine {
         }
     }
 
+    /// Shutdown: refuse new calls, release every call in progress on both sides (REL with T1/T5 until RLC, and the
+    /// SIP side by its state); the calls end, with their records, as their releases complete.
+    mutating func drain(cause: UInt8) {
+        draining = true
+        for id in calls.keys.sorted() {
+            guard var call = calls[id] else { continue }
+            if call.releasedBy == nil { call.releasedBy = .gateway }
+            releaseISUP(&call, cause: CauseIndicators(value: cause), by: .gateway)
+            releaseSIP(&call, cause: cause)
+            store(call)
+        }
+    }
+
     /// Operator maintenance: block, unblock or reset a CIC or a range (Q.764 §2.8, §2.9.3).
     mutating func maintenance(_ request: MaintenanceRequest) {
         guard let trunk = configuration.trunks.firstIndex(where: { $0.name == request.trunk }) else {

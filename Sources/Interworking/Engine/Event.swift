@@ -21,4 +21,7 @@ public enum Event: Hashable, Sendable {
     case lookup(LookupID, LookupAnswer)
     /// Operator maintenance on circuits.
     case maintenance(MaintenanceRequest)
+    /// The daemon is stopping (SIGTERM): new calls are refused (503 / REL 42 by default) and every call in progress
+    /// is released on both sides with `cause`.
+    case drain(cause: UInt8)
 }

@@ -19,6 +19,8 @@ public struct InterworkingEngine: Sendable {
     /// Point codes M3UA reported unavailable (DUNA), associations lost, peers found down.
     var unavailableDestinations: Set<UInt32> = []
     var lostAssociations: Set<String> = []
+    /// Set by `.drain`: no new call is admitted.
+    var draining = false
     var downPeers: Set<Int> = []
     /// Client transactions of calls by `requestKey` (branch and method), to bring a transaction failure to its call.
     var requestsInFlight: [String: CallID] = [:]
@@ -57,6 +59,7 @@ public struct InterworkingEngine: Sendable {
         case .association(let name, let up): associationChanged(name, up: up)
         case .lookup(let id, let answer): lookupAnswered(id, answer)
         case .maintenance(let request): maintenance(request)
+        case .drain(let cause): drain(cause: cause)
         }
         defer { out.removeAll(keepingCapacity: true) }
         return out

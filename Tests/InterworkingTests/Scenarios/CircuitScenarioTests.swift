@@ -187,3 +187,27 @@ import Testing
         try s.expectISUP(.rlc)
     }
 }
+
+/// Shutdown (issue 8, Lifecycle): `.drain` releases every call on both sides and refuses new ones.
+@Suite struct DrainTests {
+    @Test func drainReleasesEveryCallAndRefusesNewOnes() throws {
+        var s = Scenario()
+        let invite = try ISUPToSIPCallTests.setUp(&s, cic: 5)
+        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
+        try s.expectISUP(.con)
+        try s.expectSIP("ACK")
+        _ = try SIPToISUPCallTests.setUp(&s)
+        s.event(.drain(cause: 41))
+        let releases = s.isupSent.map(\.type)
+        #expect(releases == [.rel, .rel])
+        #expect(s.isupSent.allSatisfy { $0.causeIndicators?.value == 41 })
+        s.isupSent.removeAll()
+        let sipKinds = Set(s.sipSent.map { $0.message.method ?? String($0.message.statusCode ?? 0) })
+        #expect(sipKinds.contains("BYE"))
+        #expect(sipKinds.contains { $0.hasPrefix("5") || $0.hasPrefix("4") })
+        s.sip(Fixture.invite(callID: "late@olo2.it"))
+        #expect(s.sipSent.last?.message.statusCode == 503)
+        s.isup(Fixture.iam(cic: 9, called: "0612345678F"))
+        try s.expectISUP(.rel, cause: 42)
+    }
+}
