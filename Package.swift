@@ -78,7 +78,7 @@ let package = Package(
         .testTarget(name: "SIPITests", dependencies: ["SIPI", "ISUP", "OracleSupport"], exclude: ["Fixtures"]),
         .testTarget(name: "TraceTests", dependencies: ["Trace", "OracleSupport"]),
         .testTarget(name: "GatewayTests", dependencies: ["Gateway", "Interworking", "OracleSupport"]),
-        .testTarget(name: "InterworkingTests", dependencies: ["Interworking", "SIPI", "ISUP", "M3UA", "OracleSupport"]),
+        .testTarget(name: "InterworkingTests", dependencies: ["Interworking", "SIPI", "ISUP", "M3UA", "Trace", "OracleSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )
