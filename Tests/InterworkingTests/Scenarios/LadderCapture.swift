@@ -143,4 +143,28 @@ struct ScenarioCaptureTests {
     @Test func answeredCallReleasedBySIP() throws {
         try BasicCallTests.answeredReleasedBySIP().checkWithTshark()
     }
+
+    /// S→I, profile A (digest B.2): INVITE → 100 + IAM on a circuit the gateway controls, ACM → 180, ANM → 200,
+    /// ACK, BYE → 200 + REL 16, RLC: SIP from the peer and ISUP toward the switch, the other way round.
+    @Test func sipToISUPAnsweredReleasedBySIP() throws {
+        var s = Scenario()
+        s.sip(Fixture.invite())
+        let iam = try s.expectISUP(.iam)
+        let cic = try #require(iam.cic.map { Int($0.value) })
+        try s.expectSIP("100")
+        s.isup(Fixture.acm(cic: cic))
+        try s.expectSIP("180")
+        s.advance(.seconds(2))
+        s.isup(Fixture.message(.anm, cic: cic))
+        let ok = try s.expectSIP("200")
+        s.sip(Scenario.peerRequest("ACK", dialogOf: ok, peerIsCallee: false, cseq: 1))
+        s.advance(.seconds(30))
+        s.sip(Scenario.peerRequest("BYE", dialogOf: ok, peerIsCallee: false, cseq: 2))
+        try s.expectSIP("200")
+        try s.expectISUP(.rel, cause: 16)
+        s.isup(Fixture.message(.rlc, cic: cic))
+        s.expectQuiet()
+        try s.expectRecord(releasedBy: .sip)
+        try s.checkWithTshark()
+    }
 }

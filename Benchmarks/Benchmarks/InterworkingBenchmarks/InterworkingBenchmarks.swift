@@ -1,0 +1,84 @@
+import Benchmark
+import Foundation
+import Glibc
+import Interworking
+import SIPI
+
+/// The interworking engine alone (no codec to wire, no I/O): complete I→S call lifecycles per second, and the
+/// memory an answered call holds. Goals (issue "Interworking engine"): ≥ 50,000 lifecycles/s on one core,
+/// < 2 KiB per established call.
+///
+/// Measured: `InterworkingEngine.handle` for IAM, 180, 200, REL, 200 (BYE) and the transaction timers that expire
+/// after the call (Timer D/K-like cleanup, fired by `CallDriver.advance`), plus the driver's own work — building
+/// each peer response from the engine's request (`SIPMessage.response`: five header copies, a To tag, Contact,
+/// a prebuilt SDP part) and bookkeeping its timers in a dictionary. Not measured: libosip2 parsing or
+/// serialization, ISUP/M3UA encoding and decoding (the engine takes and returns values; the shell codes them),
+/// engine creation and Mappings/ loading.
+let benchmarks: @Sendable () -> Void = {
+    let mappings = loadMappings()
+
+    Benchmark("I→S call lifecycle: IAM→INVITE, 180→ACM, 200→ANM+ACK, REL→BYE+RLC, 200",
+              configuration: .init(metrics: [.wallClock, .throughput, .mallocCountTotal, .instructions],
+                                   timeUnits: .microseconds, scalingFactor: .kilo,
+                                   maxDuration: .seconds(5), maxIterations: 100)) { benchmark in
+        let cics = 2000
+        var driver = CallDriver(trunks: 1, cicsPerTrunk: cics, mappings: mappings)
+        lifecycle(&driver, cic: cics)  // warms the engine's buffers
+        benchmark.startMeasurement()
+        for i in benchmark.scaledIterations { lifecycle(&driver, cic: i % cics + 1) }
+        benchmark.stopMeasurement()
+        precondition(driver.engine.activeCalls == 0 && driver.engine.activeTransactions == 0 && driver.timers.isEmpty,
+                     "calls, transactions or timers left after the lifecycles")
+    }
+
+    // Memory: N calls brought to the answered state (timers still running, as in a live gateway). Two views:
+    // package-benchmark's memoryLeakedBytes (bytes requested from malloc and not freed while measured, for all N
+    // calls: divide by N) and the growth of the resident set (/proc/self/statm) divided by N, allocator overhead
+    // included. The engine's dictionaries grow by doubling, so both depend on where N falls between capacities.
+    let calls = 10_000, trunks = 3
+    Benchmark("Answered I→S calls: memory per call (N = 10,000)",
+              configuration: .init(metrics: [.wallClock, .mallocCountTotal, .memoryLeakedBytes,
+                                             .custom("resident bytes per call")],
+                                   scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 5)) { benchmark in
+        let perTrunk = (calls + trunks - 1) / trunks + 1
+        var driver = CallDriver(trunks: trunks, cicsPerTrunk: perTrunk, mappings: mappings)
+        lifecycle(&driver, cic: perTrunk)  // the last CIC of trunk 0, never used below
+        let before = residentBytes()
+        benchmark.startMeasurement()
+        for n in 0..<calls { driver.answer(trunk: n % trunks, cic: n / trunks + 1) }
+        benchmark.stopMeasurement()
+        let after = residentBytes()
+        precondition(driver.engine.activeCalls == calls, "\(driver.engine.activeCalls) calls answered of \(calls)")
+        benchmark.measurement(.custom("resident bytes per call"), (after - before) / calls)
+        blackHole(driver)
+    }
+}
+
+/// One complete call on CIC `cic` of the first trunk, then the clock past every transaction timer.
+func lifecycle(_ driver: inout CallDriver, cic: Int) {
+    driver.answer(trunk: 0, cic: cic)
+    driver.releaseFromISUP(trunk: 0, cic: cic)
+    driver.advance(.seconds(60))
+}
+
+/// The resident set size of this process (proc(5): /proc/self/statm, second field, in pages).
+func residentBytes() -> Int {
+    let statm = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? ""
+    let pages = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
+    return pages * sysconf(Int32(_SC_PAGESIZE))
+}
+
+/// The shipped Mappings/ tables of the main package (three directories up from this file's directory).
+func loadMappings() -> Mappings {
+    let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Mappings")
+    var files = [String: String]()
+    for name in Mappings.fileNames {
+        files[name] = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
+    }
+    do {
+        return try Mappings(files: files)
+    } catch {
+        fatalError("\(directory.path) does not load: \(error)")
+    }
+}
