@@ -144,11 +144,12 @@ struct ScenarioCaptureTests {
         try BasicCallTests.answeredReleasedBySIP().checkWithTshark()
     }
 
-    /// S→I, profile A (digest B.2): INVITE → 100 + IAM on a circuit the gateway controls, ACM → 180, ANM → 200,
-    /// ACK, BYE → 200 + REL 16, RLC: SIP from the peer and ISUP toward the switch, the other way round.
+    /// S→I, profile A (digest B.2): INVITE (no 100rel) → 100 + IAM on a circuit the gateway controls, ACM → 180
+    /// (SIP-I: the ACM encapsulated), ANM → 200, ACK, BYE → 200 + REL 16, RLC: SIP from the peer and ISUP toward
+    /// the switch, the other way round.
     @Test func sipToISUPAnsweredReleasedBySIP() throws {
         var s = Scenario()
-        s.sip(Fixture.invite())
+        s.sip(Fixture.invite(supported: "timer"))
         let iam = try s.expectISUP(.iam)
         let cic = try #require(iam.cic.map { Int($0.value) })
         try s.expectSIP("100")
