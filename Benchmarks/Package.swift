@@ -32,9 +32,12 @@ let package = Package(
             path: "Benchmarks/M3UABenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        // glibc's heap statistics (mallinfo2), which Swift's Glibc module does not export.
+        .target(name: "CHeapStats", path: "Benchmarks/CHeapStats"),
         .executableTarget(
             name: "InterworkingBenchmarks",
             dependencies: [
+                "CHeapStats",
                 .product(name: "Benchmark", package: "benchmark"),
                 .product(name: "Interworking", package: "sipigw"),
                 .product(name: "SIPI", package: "sipigw"),

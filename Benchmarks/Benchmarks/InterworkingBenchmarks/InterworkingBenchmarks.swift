@@ -1,6 +1,6 @@
 import Benchmark
 import Foundation
-import Glibc
+import CHeapStats
 import Interworking
 import SIPI
 
@@ -33,23 +33,23 @@ let benchmarks: @Sendable () -> Void = {
 
     // Memory: N calls brought to the answered state (timers still running, as in a live gateway). Two views:
     // package-benchmark's memoryLeakedBytes (bytes requested from malloc and not freed while measured, for all N
-    // calls: divide by N) and the growth of the resident set (/proc/self/statm) divided by N, allocator overhead
-    // included. The engine's dictionaries grow by doubling, so both depend on where N falls between capacities.
+    // calls: divide by N) and glibc's heap in use (mallinfo2, allocator overhead included) before and after,
+    // divided by N. The engine's dictionaries grow by doubling, so both depend on where N falls between capacities.
     let calls = 10_000, trunks = 3
     Benchmark("Answered I→S calls: memory per call (N = 10,000)",
               configuration: .init(metrics: [.wallClock, .mallocCountTotal, .memoryLeakedBytes,
-                                             .custom("resident bytes per call")],
+                                             .custom("heap bytes per call")],
                                    scalingFactor: .one, maxDuration: .seconds(10), maxIterations: 5)) { benchmark in
         let perTrunk = (calls + trunks - 1) / trunks + 1
         var driver = CallDriver(trunks: trunks, cicsPerTrunk: perTrunk, mappings: mappings)
         lifecycle(&driver, cic: perTrunk)  // the last CIC of trunk 0, never used below
-        let before = residentBytes()
+        let before = cheapstats_heap_in_use()
         benchmark.startMeasurement()
         for n in 0..<calls { driver.answer(trunk: n % trunks, cic: n / trunks + 1) }
         benchmark.stopMeasurement()
-        let after = residentBytes()
+        let after = cheapstats_heap_in_use()
         precondition(driver.engine.activeCalls == calls, "\(driver.engine.activeCalls) calls answered of \(calls)")
-        benchmark.measurement(.custom("resident bytes per call"), (after - before) / calls)
+        benchmark.measurement(.custom("heap bytes per call"), (Int(after) - Int(before)) / calls)
         blackHole(driver)
     }
 }
@@ -59,13 +59,6 @@ func lifecycle(_ driver: inout CallDriver, cic: Int) {
     driver.answer(trunk: 0, cic: cic)
     driver.releaseFromISUP(trunk: 0, cic: cic)
     driver.advance(.seconds(60))
-}
-
-/// The resident set size of this process (proc(5): /proc/self/statm, second field, in pages).
-func residentBytes() -> Int {
-    let statm = (try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8)) ?? ""
-    let pages = statm.split(separator: " ").dropFirst().first.flatMap { Int($0) } ?? 0
-    return pages * sysconf(Int32(_SC_PAGESIZE))
 }
 
 /// The shipped Mappings/ tables of the main package (three directories up from this file's directory).
