@@ -124,13 +124,17 @@ struct CallDriver {
         feed(.sip(Self.response(200, to: bye), from: Self.peer))
     }
 
-    /// Moves the clock by `duration`, firing every timer due on the way in order of expiry.
-    mutating func advance(_ duration: Duration) {
+    /// Moves the clock by `duration`, firing every timer due on the way (or only those `firing` accepts) in order
+    /// of expiry.
+    mutating func advance(_ duration: Duration, firing: (TimerID) -> Bool = { _ in true }) {
         let end = now + duration
-        while let (id, at) = timers.filter({ $0.value <= end }).min(by: { $0.value < $1.value }) {
-            timers[id] = nil
-            now = at
-            feed(.timer(id))
+        // In rounds, each sorted once (timers started by a firing one and due before `end` wait for the next).
+        while case let due = timers.filter({ $0.value <= end && firing($0.key) }), !due.isEmpty {
+            for (id, at) in due.sorted(by: { $0.value < $1.value }) where timers[id] == at {
+                timers[id] = nil
+                now = max(now, at)
+                feed(.timer(id))
+            }
         }
         now = end
     }
