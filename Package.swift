@@ -87,7 +87,7 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
         ]),
-        .testTarget(name: "InterworkingTests", dependencies: ["Interworking", "SIPI", "ISUP", "M3UA", "OracleSupport"]),
+        .testTarget(name: "InterworkingTests", dependencies: ["Interworking", "SIPI", "ISUP", "M3UA", "Trace", "OracleSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

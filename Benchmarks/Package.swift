@@ -1,6 +1,6 @@
 // swift-tools-version: 6.1
-// Benchmarks of the ISUP and M3UA codecs with package-benchmark (ordo-one/benchmark), kept apart from the main package
-// so that building or testing sipigw never builds the benchmark tooling.
+// Benchmarks of the ISUP and M3UA codecs and of the interworking engine with package-benchmark (ordo-one/benchmark),
+// kept apart from the main package so that building or testing sipigw never builds the benchmark tooling.
 //   cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
 import PackageDescription
 
@@ -30,6 +30,21 @@ let package = Package(
                 .product(name: "ISUP", package: "sipigw"),
             ],
             path: "Benchmarks/M3UABenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+        // glibc's heap statistics (mallinfo2), which Swift's Glibc module does not export.
+        .target(name: "CHeapStats", path: "Benchmarks/CHeapStats"),
+        .executableTarget(
+            name: "InterworkingBenchmarks",
+            dependencies: [
+                "CHeapStats",
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "Interworking", package: "sipigw"),
+                .product(name: "SIPI", package: "sipigw"),
+                .product(name: "ISUP", package: "sipigw"),
+                .product(name: "M3UA", package: "sipigw"),
+            ],
+            path: "Benchmarks/InterworkingBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
     ],

@@ -32,12 +32,13 @@ extension Tshark {
     }
 
     /// tshark's values of `fields` for every packet of a capture file given as bytes, one row per packet
-    /// (repeated occurrences joined with ","; `fields(ofFile:fields:)`).
-    public static func fields(ofCapture file: [UInt8], fields: [String]) throws -> [[String]] {
+    /// (repeated occurrences joined with ","; `fields(ofFile:fields:options:)`); `options` are more tshark
+    /// arguments, e.g. `["-o", "sctp.checksum:crc32c"]` to have checksums verified.
+    public static func fields(ofCapture file: [UInt8], fields: [String], options: [String] = []) throws -> [[String]] {
         try withScratchDirectory { dir in
             let capture = dir.appendingPathComponent("capture")
             try Data(file).write(to: capture)
-            return try Self.fields(ofFile: capture, fields: fields)
+            return try Self.fields(ofFile: capture, fields: fields, options: options)
         }
     }
 

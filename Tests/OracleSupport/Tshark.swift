@@ -43,8 +43,10 @@ public enum Tshark {
 
     /// tshark's values of `fields` for every packet of the capture file at `file`: one row per packet, one column
     /// per field (tab-separated, so commas and "|" in values are kept), repeated occurrences joined with ",".
-    static func fields(ofFile file: URL, fields: [String]) throws -> [[String]] {
-        var arguments = ["-r", file.path, "-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=,"]
+    /// `options` come before the field list (`-o` preferences).
+    static func fields(ofFile file: URL, fields: [String], options: [String] = []) throws -> [[String]] {
+        var arguments = ["-r", file.path] + options
+        arguments += ["-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=,"]
         for f in fields { arguments += ["-e", f] }
         return try run(tsharkPath, arguments).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
             .map { $0.split(separator: "\t", omittingEmptySubsequences: false).map(String.init) }

@@ -40,8 +40,9 @@ extension InterworkingEngine {
         return nil
     }
 
-    private func over(_ limits: Limits, key: String, active: Int) -> Bool {
-        if let max = limits.maxCalls, active >= max { return true }
+    /// `active` counts the calls (a walk over every call), so it is only evaluated when `maxCalls` is set.
+    private func over(_ limits: Limits, key: String, active: @autoclosure () -> Int) -> Bool {
+        if let max = limits.maxCalls, active() >= max { return true }
         if let max = limits.maxCallsPerSecond, let window = attempts[key], window.second == now.sinceEpoch.components.seconds,
            window.count > max {
             return true

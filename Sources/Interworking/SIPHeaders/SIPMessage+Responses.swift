@@ -6,11 +6,17 @@ extension SIPMessage {
     /// UAS MUST add one, except in a 100). The reason phrase defaults to RFC 3261's for the code
     /// (`SIPReasonPhrases.standard`), empty for a code it does not name.
     public func response(_ status: Int, reason: String? = nil, toTag: String? = nil) -> SIPMessage {
+        // Each header's canonical name once (the names here are canonical already), not one `hasName` per pair.
         let copied = ["via", "from", "to", "call-id", "cseq"] + (status == 100 ? ["timestamp"] : [])
-        let headers = headers.filter { header in copied.contains { header.hasName($0) } }.map { header in
-            guard header.hasName("to"), let toTag, HeaderText.addressParameters(header.value)[parameter: "tag"] == nil
-            else { return header }
-            return SIPHeader(header.name, "\(header.value);tag=\(toTag)")
+        var headers: [SIPHeader] = []
+        for header in self.headers {
+            let name = SIPHeader.canonical(header.name)
+            guard copied.contains(name) else { continue }
+            if name == "to", let toTag, HeaderText.addressParameters(header.value)[parameter: "tag"] == nil {
+                headers.append(SIPHeader(header.name, "\(header.value);tag=\(toTag)"))
+            } else {
+                headers.append(header)
+            }
         }
         let phrase = reason ?? SIPReasonPhrases.standard(status) ?? ""
         return SIPMessage(startLine: .response(statusCode: status, reasonPhrase: phrase), headers: headers)

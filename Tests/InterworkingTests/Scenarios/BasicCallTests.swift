@@ -5,8 +5,13 @@ import Testing
 
 /// The basic calls of digest B.3 (RFC 3398 §8.1.1 flow shapes, Q.1912.5): answered and released by each side.
 @Suite struct BasicCallTests {
+    @Test func isupToSIPAnsweredReleasedByISUP() throws { _ = try Self.answeredReleasedByISUP() }
+
+    @Test func isupToSIPReleasedBySIP() throws { _ = try Self.answeredReleasedBySIP() }
+
     /// B.3 en-bloc I→S: IAM → INVITE (SIP-I, IAM encapsulated), 180 → ACM, 200 → ANM + ACK, REL → BYE, RLC.
-    @Test func isupToSIPAnsweredReleasedByISUP() throws {
+    /// Returns the finished scenario (its ladder is also checked by `ScenarioCaptureTests`).
+    static func answeredReleasedByISUP() throws -> Scenario {
         var s = Scenario()
         s.isup(Fixture.iam(cic: 5, called: "0612345678F"))
         let invite = try s.expectSIP("INVITE")
@@ -39,10 +44,11 @@ import Testing
         #expect(record.duration == .seconds(60))
         #expect(record.cic == 5)
         #expect(record.sipCallID == invite.header("call-id"))
+        return s
     }
 
     /// B.3: the SIP side hangs up: BYE → 200 and REL 16 (location BI), then RLC frees the circuit.
-    @Test func isupToSIPReleasedBySIP() throws {
+    static func answeredReleasedBySIP() throws -> Scenario {
         var s = Scenario()
         s.isup(Fixture.iam(cic: 7, called: "0612345678F"))
         let invite = try s.expectSIP("INVITE")
@@ -57,5 +63,6 @@ import Testing
         s.isup(Fixture.message(.rlc, cic: 7))
         s.expectQuiet()
         try s.expectRecord(isupCause: 16, releasedBy: .sip)
+        return s
     }
 }

@@ -25,9 +25,10 @@ struct Scenario {
     /// Every message in order, for the pcap oracle.
     var ladder: [LadderEntry] = []
 
+    /// `peer` is where a SIP message came from (inbound) or went to (outbound).
     enum LadderEntry {
         case isup(ProtocolData, inbound: Bool, at: Instant)
-        case sip(SIPMessage, inbound: Bool, at: Instant)
+        case sip(SIPMessage, inbound: Bool, peer: SIPEndpoint, at: Instant)
     }
 
     static let switchRoute = SignallingRoute(opc: Fixture.switchPointCode, dpc: Fixture.ownPointCode, sls: 0)
@@ -48,13 +49,11 @@ struct Scenario {
 
     /// A SIP message written as text (CRLF added), parsed by libosip2.
     mutating func sip(_ text: String, from source: SIPEndpoint = Fixture.peerAddress) {
-        let message = Self.parse(text)
-        ladder.append(.sip(message, inbound: true, at: now))
-        run(engine.handle(.sip(message, from: source), at: now))
+        sip(Self.parse(text), from: source)
     }
 
     mutating func sip(_ message: SIPMessage, from source: SIPEndpoint = Fixture.peerAddress) {
-        ladder.append(.sip(message, inbound: true, at: now))
+        ladder.append(.sip(message, inbound: true, peer: source, at: now))
         run(engine.handle(.sip(message, from: source), at: now))
     }
 
@@ -87,7 +86,7 @@ struct Scenario {
                 // Every message the engine sends must survive libosip2 (what the daemon will do with it).
                 do {
                     let reparsed = try SIPMessage(parsing: try message.serialized())
-                    ladder.append(.sip(reparsed, inbound: false, at: now))
+                    ladder.append(.sip(reparsed, inbound: false, peer: destination, at: now))
                     sipSent.append((reparsed, destination))
                 } catch {
                     Issue.record("the engine sent SIP that libosip2 refuses: \(error)\n\(message)")
