@@ -47,16 +47,9 @@ extension InterworkingEngine {
 
     /// Starts a client transaction for a call's request; its failure (Timer B/F, transport) comes back to the call.
     mutating func sendRequest(_ message: SIPMessage, to destination: SIPEndpoint, call: CallID) {
-        requestsInFlight[Self.requestKey(message)] = call
+        if let id = try? TransactionID(client: message) { requestsInFlight[id] = call }
         out.append(.observe(.message(protocol: "sip", type: message.method ?? "", inbound: false)))
         feedTransactions(.sendRequest(message, to: destination))
-    }
-
-    /// Top Via branch and CSeq method: what identifies a client transaction (RFC 3261 §17.1.3).
-    static func requestKey(_ message: SIPMessage) -> String {
-        let branch = message.header("via").flatMap { NameAddress.parameter("branch", in: Substring($0)) } ?? ""
-        let method = message.header("cseq").flatMap(CSeq.init(parsing:))?.method ?? message.method ?? ""
-        return "\(branch) \(method)"
     }
 
     mutating func respond(_ response: SIPMessage, on transaction: TransactionID) {

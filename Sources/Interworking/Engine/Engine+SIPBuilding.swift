@@ -7,7 +7,11 @@ extension InterworkingEngine {
     func attach(isup: ISUPMessage?, sdp: [UInt8]?, to message: inout SIPMessage, peer: Int, stripISUP: Bool = false) {
         if let isup, configuration.peers[peer].profile == .sipI, !stripISUP {
             let handling = SIPIBody.Handling(rawValue: configuration.policy.isupHandling) ?? .optional
-            if (try? SIPIBody(isup: isup, sdp: sdp, handling: handling).apply(to: &message)) != nil { return }
+            // A boundary from this engine's identifiers keeps the engine deterministic (no random source); one that
+            // happens to occur inside a part is refused by `apply` and the next attempt takes a random one.
+            let body = SIPIBody(isup: isup, sdp: sdp, handling: handling)
+            let boundary = "sipigw-\(instance)\(String(nextIdentifier, radix: 16))-\(String(peer, radix: 16))"
+            if (try? body.apply(to: &message, boundary: boundary)) != nil || (try? body.apply(to: &message)) != nil { return }
         }
         message.setHeader("content-disposition", nil)
         guard let sdp else {

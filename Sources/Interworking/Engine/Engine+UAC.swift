@@ -7,12 +7,11 @@ extension InterworkingEngine {
     mutating func receiveResponse(_ response: SIPMessage, transaction: TransactionID) {
         guard let status = response.statusCode, let cseq = response.header("cseq").flatMap(CSeq.init(parsing:)) else { return }
         out.append(.observe(.message(protocol: "sip", type: "\(status)", inbound: true)))
-        let key = Self.requestKey(response)
-        guard let id = requestsInFlight[key] ?? bySIPCallID[response.header("call-id") ?? ""], var call = calls[id] else {
+        guard let id = requestsInFlight[transaction] ?? bySIPCallID[response.header("call-id") ?? ""], var call = calls[id] else {
             out.append(.observe(.discarded("SIP \(status) for no call")))
             return
         }
-        if status >= 200 { requestsInFlight[key] = nil }
+        if status >= 200 { requestsInFlight[transaction] = nil }
         switch cseq.method {
         case "INVITE" where call.direction == .isupToSIP:
             if call.sip.inviteSequence != cseq.number {
@@ -39,10 +38,8 @@ extension InterworkingEngine {
 
     /// A client transaction of a call failed (Timer B/F or the transport): as a 408 (§8.1.3.1).
     mutating func transactionFailed(_ transaction: TransactionID) {
-        // The key names the method too: an INVITE and its CANCEL share the branch (§9.1).
-        let key = "\(transaction.branch) \(transaction.method)"
-        guard let id = requestsInFlight.removeValue(forKey: key), var call = calls[id] else { return }
-        switch key.split(separator: " ").last {
+        guard let id = requestsInFlight.removeValue(forKey: transaction), var call = calls[id] else { return }
+        switch transaction.method {
         case "INVITE":
             if call.sip.state == .cancelling || [.calling, .early].contains(call.sip.state) {
                 let state = call.sip.state

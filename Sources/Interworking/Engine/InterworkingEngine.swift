@@ -22,8 +22,9 @@ public struct InterworkingEngine: Sendable {
     /// Set by `.drain`: no new call is admitted.
     var draining = false
     var downPeers: Set<Int> = []
-    /// Client transactions of calls by `requestKey` (branch and method), to bring a transaction failure to its call.
-    var requestsInFlight: [String: CallID] = [:]
+    /// The calls' client transactions (branch and method: an INVITE and its CANCEL share the branch, §9.1), to bring
+    /// a response or a failure to its call.
+    var requestsInFlight: [TransactionID: CallID] = [:]
     /// Pending ENUM lookups and the calls waiting for them.
     var lookups: [LookupID: CallID] = [:]
     /// Call attempts per trunk and per peer in the current one-second window (for `maxCallsPerSecond`).
