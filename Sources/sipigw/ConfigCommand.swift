@@ -11,6 +11,18 @@ struct ConfigCommand: ParsableCommand {
         subcommands: [Check.self]
     )
 
+    /// Reads and checks a configuration file; a problem ends the command with FILE:LINE:COLUMN: KEY: REASON on
+    /// stderr and exit status 1.
+    static func load(_ file: String) throws -> GatewayConfiguration {
+        let text = String(decoding: try StandardStreams.read(path: file), as: UTF8.self)
+        do {
+            return try GatewayConfiguration(yaml: text, file: file)
+        } catch {
+            StandardStreams.error(error.description)
+            throw ExitCode(1)
+        }
+    }
+
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Check a configuration file and say what it configures.",
@@ -27,14 +39,7 @@ struct ConfigCommand: ParsableCommand {
         @OptionGroup var mappings: MappingsDirectory
 
         func run() throws {
-            let text = String(decoding: try StandardStreams.read(path: file), as: UTF8.self)
-            let config: GatewayConfiguration
-            do {
-                config = try GatewayConfiguration(yaml: text, file: file)
-            } catch {
-                StandardStreams.error(error.description)
-                throw ExitCode(1)
-            }
+            let config = try ConfigCommand.load(file)
             let known = try mappings.load().profiles.names
             for (i, peer) in config.engine.peers.enumerated() where !known.contains(peer.causeProfile) {
                 StandardStreams.error("\(file): peers[\(i)].causeProfile: no profile \(peer.causeProfile) (known: \(known.joined(separator: ", ")))")

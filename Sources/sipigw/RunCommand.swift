@@ -24,14 +24,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var mappings: MappingsDirectory
 
     func run() throws {
-        let text = String(decoding: try StandardStreams.read(path: file), as: UTF8.self)
-        let config: GatewayConfiguration
-        do {
-            config = try GatewayConfiguration(yaml: text, file: file)
-        } catch {
-            StandardStreams.error(error.description)
-            throw ExitCode(1)
-        }
+        let config = try ConfigCommand.load(file)
         // Distinguishes this run's Call-IDs, tags and branches from an earlier run's.
         let instance = String(UInt32.random(in: .min ... .max), radix: 36) + "-"
         let daemon = try GatewayDaemon(configuration: config, mappings: try mappings.load(), instance: instance) { line in

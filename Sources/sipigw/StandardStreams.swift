@@ -1,4 +1,5 @@
 import ArgumentParser
+import Gateway
 
 #if canImport(Glibc)
 import Glibc
@@ -9,19 +10,7 @@ import Darwin
 /// Unbuffered writes to file descriptors 1/2 and whole-file reads, without Foundation on the hot path
 /// (callers batch their output).
 enum StandardStreams {
-    private static func write(_ bytes: [UInt8], fd: Int32) {
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += n
-            }
-        }
-    }
+    private static func write(_ bytes: [UInt8], fd: Int32) { writeAll(bytes, to: fd) }
 
     static func output(_ bytes: [UInt8]) { write(bytes, fd: 1) }
 

@@ -14,20 +14,7 @@ final class CallRecordFile: @unchecked Sendable {
         guard fd >= 0 else { throw CallRecordFileError(path: path, errno: errno) }
     }
 
-    func write(_ record: CallRecord) {
-        let bytes = Array(record.jsonLine.utf8)
-        bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
-                if n < 0 {
-                    if errno == EINTR { continue }
-                    return
-                }
-                offset += n
-            }
-        }
-    }
+    func write(_ record: CallRecord) { writeAll(Array(record.jsonLine.utf8), to: fd) }
 
     func close() {
         if fd >= 0 { _ = Glibc.close(fd) }
