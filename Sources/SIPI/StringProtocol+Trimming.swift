@@ -1,9 +1,50 @@
 extension StringProtocol {
-    /// The text without leading and trailing whitespace (Foundation-free).
-    public func trimmingWhitespace() -> String {
-        var text = Substring(self)
-        while text.first?.isWhitespace == true { text.removeFirst() }
-        while text.last?.isWhitespace == true { text.removeLast() }
-        return String(text)
+    /// The text without leading and trailing white space: SP, HTAB, CR and LF, the white space of the protocol
+    /// texts this package reads (RFC 3261 §25.1 LWS, SDP, CSV). Works on UTF-8 octets, without Foundation.
+    public func trimmingWhitespace() -> String { String(Substring(self).trimmingWhitespaceSlice()) }
+
+    /// ASCII letters compared case-insensitively, everything else exactly; no allocation (header and parameter
+    /// names, RFC 3261 §7.3.1).
+    public func equalsIgnoringASCIICase(_ other: some StringProtocol) -> Bool {
+        let a = utf8, b = other.utf8
+        guard a.count == b.count else { return false }
+        var j = b.startIndex
+        for c in a {
+            if lowerASCII(c) != lowerASCII(b[j]) { return false }
+            j = b.index(after: j)
+        }
+        return true
     }
 }
+
+extension Substring {
+    /// Splits on SP and HTAB runs (RFC 3261 §25.1 LWS between tokens), on UTF-8 octets.
+    public func splittingOnSpaces() -> [Substring] {
+        var pieces: [Substring] = []
+        var start: Substring.UTF8View.Index? = nil
+        var i = utf8.startIndex
+        while i < utf8.endIndex {
+            if isSpace(utf8[i]) {
+                if let s = start { pieces.append(self[s..<i]) }
+                start = nil
+            } else if start == nil {
+                start = i
+            }
+            i = utf8.index(after: i)
+        }
+        if let s = start { pieces.append(self[s..<utf8.endIndex]) }
+        return pieces
+    }
+}
+
+extension Substring {
+    /// The same as `trimmingWhitespace`, without a copy.
+    public func trimmingWhitespaceSlice() -> Substring {
+        guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
+        let last = utf8.lastIndex(where: { !isSpace($0) })!
+        return self[first...last]
+    }
+}
+
+private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A }
+private func lowerASCII(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }

@@ -13,9 +13,9 @@ public struct CSeq: Hashable, Sendable, CustomStringConvertible {
 
     /// `1*DIGIT LWS Method` (RFC 3261 §25.1); nil when the text is not that or the number is 2^31 or more.
     public init?(parsing text: some StringProtocol) {
-        let fields = text.split(whereSeparator: \.isWhitespace)
-        guard fields.count == 2, fields[0].allSatisfy(\.isASCII), let number = UInt32(fields[0]), number < 1 << 31,
-              fields[1].allSatisfy(Self.isTokenCharacter)
+        let fields = Substring(text).splittingOnSpaces()
+        guard fields.count == 2, fields[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = UInt32(fields[0]),
+              number < 1 << 31, fields[1].allSatisfy(Self.isTokenCharacter)
         else { return nil }
         self.number = number
         method = String(fields[1])

@@ -16,10 +16,10 @@ public struct HeaderParameter: Hashable, Sendable, CustomStringConvertible {
     static func list(_ text: Substring) -> [HeaderParameter]? {
         var parameters: [HeaderParameter] = []
         for item in HeaderText.split(text, on: ";") {
-            let parts = item.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            let name = parts[0].trimmingWhitespace()
+            let equals = item.utf8.firstIndex(of: 0x3D)
+            let name = item[..<(equals ?? item.endIndex)].trimmingWhitespace()
             guard !name.isEmpty else { return nil }
-            parameters.append(HeaderParameter(name, parts.count == 2 ? parts[1].trimmingWhitespace() : nil))
+            parameters.append(HeaderParameter(name, equals.map { item[item.utf8.index(after: $0)...].trimmingWhitespace() }))
         }
         return parameters
     }
@@ -28,6 +28,6 @@ public struct HeaderParameter: Hashable, Sendable, CustomStringConvertible {
 extension [HeaderParameter] {
     /// The first parameter called `name` (RFC 3261 §7.3.1: parameter names are case-insensitive).
     subscript(parameter name: String) -> HeaderParameter? {
-        first { $0.name.lowercased() == name.lowercased() }
+        first { $0.name.equalsIgnoringASCIICase(name) }
     }
 }

@@ -2,31 +2,38 @@
 /// `\` escapes, §25.1 `quoted-pair`) or inside `<...>` (a name-addr's URI, §20.10) separate nothing.
 enum HeaderText {
     /// `text` split on `separator` outside quotes and angle brackets, each piece trimmed, empty pieces dropped.
-    static func split(_ text: Substring, on separator: Character) -> [Substring] {
+    /// Works on UTF-8 octets: every character that matters is ASCII (`separator` must be).
+    static func split(_ text: Substring, on separator: Character, limit: Int = .max) -> [Substring] {
+        let separator = separator.asciiValue!
         var pieces: [Substring] = []
-        var start = text.startIndex
+        let utf8 = text.utf8
+        var start = utf8.startIndex
         var quoted = false, escaped = false, bracketed = false
-        var index = text.startIndex
-        while index < text.endIndex {
-            let c = text[index]
+        func add(_ end: Substring.UTF8View.Index) {
+            let piece = text[start..<end].trimmingWhitespaceSlice()
+            if !piece.isEmpty { pieces.append(piece) }
+        }
+        var index = utf8.startIndex
+        while index < utf8.endIndex, pieces.count < limit {
+            let c = utf8[index]
             if escaped {
                 escaped = false
             } else if quoted {
-                if c == "\\" { escaped = true } else if c == "\"" { quoted = false }
-            } else if c == "\"" {
+                if c == 0x5C { escaped = true } else if c == 0x22 { quoted = false }
+            } else if c == 0x22 {
                 quoted = true
-            } else if c == "<" {
+            } else if c == 0x3C {
                 bracketed = true
-            } else if c == ">" {
+            } else if c == 0x3E {
                 bracketed = false
             } else if c == separator, !bracketed {
-                pieces.append(text[start..<index])
-                start = text.index(after: index)
+                add(index)
+                start = utf8.index(after: index)
             }
-            index = text.index(after: index)
+            index = utf8.index(after: index)
         }
-        pieces.append(text[start...])
-        return pieces.map { $0.trimmingWhitespace() }.filter { !$0.isEmpty }.map { Substring($0) }
+        if pieces.count < limit { add(utf8.endIndex) }
+        return pieces
     }
 
     /// The header parameters of a From, To or Contact value (RFC 3261 §20.10): after the `>` of a name-addr, or

@@ -37,11 +37,13 @@ public struct Via: Hashable, Sendable, CustomStringConvertible {
     /// Nil when the text is not a via-parm.
     public init?(parsing text: some StringProtocol) {
         let text = Substring(text)
-        let semicolon = text.firstIndex(of: ";") ?? text.endIndex
-        let protocolPart = text[..<semicolon].split(separator: "/", maxSplits: 2, omittingEmptySubsequences: false)
-        guard protocolPart.count == 3 else { return nil }
-        let name = protocolPart[0].trimmingWhitespace(), version = protocolPart[1].trimmingWhitespace()
-        let rest = protocolPart[2].split(whereSeparator: \.isWhitespace)
+        let semicolon = text.utf8.firstIndex(of: 0x3B) ?? text.endIndex
+        let head = text[..<semicolon]
+        guard let slash1 = head.utf8.firstIndex(of: 0x2F),
+              let slash2 = head[head.utf8.index(after: slash1)...].utf8.firstIndex(of: 0x2F) else { return nil }
+        let name = head[..<slash1].trimmingWhitespace()
+        let version = head[head.utf8.index(after: slash1)..<slash2].trimmingWhitespace()
+        let rest = head[head.utf8.index(after: slash2)...].splittingOnSpaces()
         guard !name.isEmpty, !version.isEmpty, rest.count == 2, let (host, port) = Self.sentBy(rest[1]) else { return nil }
         var parameters: [HeaderParameter] = []
         if semicolon < text.endIndex {
@@ -62,9 +64,14 @@ public struct Via: Hashable, Sendable, CustomStringConvertible {
         message.headers("via").flatMap { HeaderText.split(Substring($0), on: ",") }
     }
 
+    /// The first via-parm of a message: of the first Via header field, up to its first comma.
+    public static func topValue(of message: SIPMessage) -> Substring? {
+        message.header("via").flatMap { HeaderText.split(Substring($0), on: ",", limit: 1).first }
+    }
+
     /// The top Via of a message (RFC 3261 §8.2.6.2, §18.1.2), or nil when it has none or the top one does not parse.
     public static func top(of message: SIPMessage) -> Via? {
-        values(of: message).first.flatMap { Via(parsing: $0) }
+        topValue(of: message).flatMap { Via(parsing: $0) }
     }
 
     /// `branch`, RFC 3261 §8.1.1.7.

@@ -52,7 +52,7 @@ public struct TransactionID: Hashable, Sendable, CustomStringConvertible {
 
     /// The top Via and the CSeq, the CSeq method checked against a request's (§8.1.1.5).
     private static func viaAndCSeq(of message: SIPMessage) throws(MalformedReason) -> (Via, CSeq) {
-        guard let top = Via.values(of: message).first else { throw .missingVia }
+        guard let top = Via.topValue(of: message) else { throw .missingVia }
         guard let via = Via(parsing: top) else { throw .invalidVia(String(top)) }
         guard let value = message.header("cseq") else { throw .missingCSeq }
         guard let cseq = CSeq(parsing: value) else { throw .invalidCSeq(value) }

@@ -24,11 +24,8 @@ public struct SIPHeader: Hashable, Sendable {
     /// Compares without allocating: ASCII case-insensitively, and through the compact forms only when one name is
     /// a single letter (RFC 3261 §7.3.3).
     public func hasName(_ name: String) -> Bool {
-        let a = self.name.utf8, b = name.utf8
-        if a.count == b.count, zip(a, b).allSatisfy({ Self.lower($0) == Self.lower($1) }) { return true }
-        guard a.count == 1 || b.count == 1 else { return false }
+        if self.name.equalsIgnoringASCIICase(name) { return true }
+        guard self.name.utf8.count == 1 || name.utf8.count == 1 else { return false }
         return Self.canonical(self.name) == Self.canonical(name)
     }
-
-    private static func lower(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
 }
