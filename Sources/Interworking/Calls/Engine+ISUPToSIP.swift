@@ -93,7 +93,7 @@ extension InterworkingEngine {
         cancel(.t10, for: &call)
         cancel(.t35, for: &call)
         if call.isup.numberComplete {
-            if !call.isup.awaitingContinuity { routeCall(&call) }
+            if !call.isup.awaitingContinuity { routeCall(&call, global: global) }
         } else if length >= (route?.minimumLength ?? 1) {
             start(.t10, after: configuration.timers.t10.duration, for: &call)
         } else {
@@ -101,15 +101,18 @@ extension InterworkingEngine {
         }
     }
 
-    /// The number is complete: ENUM first when configured, else the route table.
-    mutating func routeCall(_ call: inout Call) {
+    /// The number is complete: ENUM first when configured, else the route table. `global` is the called number
+    /// already translated, when the caller has it.
+    mutating func routeCall(_ call: inout Call, global known: PartyNumber? = nil) {
         guard let iam = call.isup.iam, let number = iam.calledPartyNumber else {
             releaseISUP(&call, cause: CauseIndicators(value: 28), by: .gateway)
             return
         }
         let global: PartyNumber
-        do {
-            global = try configuration.trunks[call.trunk].numbering.sipI(fromTDM: number, as: .called)
+        do throws(NumberingError) {
+            if let known { global = known } else {
+                global = try configuration.trunks[call.trunk].numbering.sipI(fromTDM: number, as: .called)
+            }
         } catch {
             releaseISUP(&call, cause: CauseIndicators(value: UInt8(clamping: error.outcome.isupCause)), by: .gateway)
             return

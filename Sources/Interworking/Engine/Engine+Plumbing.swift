@@ -47,9 +47,10 @@ extension InterworkingEngine {
 
     /// Starts a client transaction for a call's request; its failure (Timer B/F, transport) comes back to the call.
     mutating func sendRequest(_ message: SIPMessage, to destination: SIPEndpoint, call: CallID) {
-        if let id = try? TransactionID(client: message) { requestsInFlight[id] = call }
+        let id = try? TransactionID(client: message)
+        if let id { requestsInFlight[id] = call }
         out.append(.observe(.message(protocol: "sip", type: message.method ?? "", inbound: false)))
-        feedTransactions(.sendRequest(message, to: destination))
+        feedTransactions(.sendRequest(message, to: destination, id: id))
     }
 
     mutating func respond(_ response: SIPMessage, on transaction: TransactionID) {

@@ -8,16 +8,17 @@ struct NameAddress: Hashable, Sendable {
 
     init(_ value: String) {
         let text = Substring(value)
-        if let open = text.firstIndex(of: "<"), let close = text[open...].firstIndex(of: ">") {
-            uri = text[text.index(after: open)..<close]
-            parameters = text[text.index(after: close)...]
+        let utf8 = text.utf8
+        if let open = utf8.firstIndex(of: 0x3C), let close = text[open...].utf8.firstIndex(of: 0x3E) {
+            uri = text[utf8.index(after: open)..<close]
+            parameters = text[utf8.index(after: close)...]
         } else {
             // addr-spec: header parameters start at the first ";" (RFC 3261 §20.10: no URI parameters then).
-            let end = text.firstIndex(of: ";") ?? text.endIndex
+            let end = utf8.firstIndex(of: 0x3B) ?? text.endIndex
             uri = text[..<end]
             parameters = text[end...]
         }
-        uri = Substring(uri.trimmingWhitespace())
+        uri = uri.trimmingWhitespaceSlice()
     }
 
     /// A header parameter's value (`tag`); "" for a parameter without a value, nil when absent.
@@ -27,10 +28,10 @@ struct NameAddress: Hashable, Sendable {
 
     /// `;name=value` or `;name` in a parameter list, the name compared case-insensitively.
     static func parameter(_ name: String, in list: Substring) -> Substring? {
-        for piece in list.split(separator: ";") {
-            let pair = piece.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            guard let key = pair.first, key.trimmingWhitespace().lowercased() == name else { continue }
-            return pair.count > 1 ? Substring(pair[1].trimmingWhitespace()) : ""
+        for piece in HeaderText.split(list, on: ";") {
+            let equals = piece.utf8.firstIndex(of: 0x3D)
+            guard piece[..<(equals ?? piece.endIndex)].trimmingWhitespaceSlice().equalsIgnoringASCIICase(name) else { continue }
+            return equals.map { piece[piece.utf8.index(after: $0)...].trimmingWhitespaceSlice() } ?? ""
         }
         return nil
     }

@@ -4,7 +4,8 @@ import SIPI
 public enum TransactionEvent: Hashable, Sendable {
     /// The TU starts a client transaction (§17.1): the request must carry a top Via with a magic-cookie branch
     /// and a CSeq of its method; ACK is refused (`TransactionRefusal.ackIsNotATransaction`).
-    case sendRequest(SIPMessage, to: SIPEndpoint)
+    /// `id` is the request's `TransactionID(client:)` when the TU already computed it (one parse, not two).
+    case sendRequest(SIPMessage, to: SIPEndpoint, id: TransactionID? = nil)
     /// A message sent outside any transaction: the ACK for a 2xx (§13.2.2.4), a stateless response (§8.2.7).
     case sendStateless(SIPMessage, to: SIPEndpoint)
     /// The TU answers the request of a server transaction (§17.2).

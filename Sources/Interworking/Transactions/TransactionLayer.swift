@@ -26,8 +26,8 @@ public struct TransactionLayer: Sendable {
     /// `now` is the engine's clock; the layer itself needs no time: its timers are durations the shell runs.
     public mutating func handle(_ event: TransactionEvent, at now: Instant) -> [TransactionAction] {
         switch event {
-        case .sendRequest(let request, let destination):
-            return start(request, to: destination)
+        case .sendRequest(let request, let destination, let id):
+            return start(request, to: destination, id: id)
         case .sendStateless(let message, let destination):
             return [.transmit(message, to: destination)]
         case .sendResponse(let response, let id):
@@ -53,12 +53,12 @@ public struct TransactionLayer: Sendable {
     }
 
     /// §17.1: a client transaction for the TU's request.
-    private mutating func start(_ request: SIPMessage, to destination: SIPEndpoint) -> [TransactionAction] {
+    private mutating func start(_ request: SIPMessage, to destination: SIPEndpoint, id known: TransactionID?) -> [TransactionAction] {
         guard let method = request.method else { return [.refused(request, .wrongKind)] }
         guard method != "ACK" else { return [.refused(request, .ackIsNotATransaction)] }
         let id: TransactionID
         do throws(MalformedReason) {
-            id = try TransactionID(client: request)
+            if let known { id = known } else { id = try TransactionID(client: request) }
             // §8.1.1.7: our own branches carry the cookie, or §17.2.3 peers cannot match them.
             guard id.branch.hasPrefix(Via.magicCookie) else { throw .branchWithoutMagicCookie(id.branch) }
         } catch {
