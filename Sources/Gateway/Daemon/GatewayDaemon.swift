@@ -64,6 +64,7 @@ public final class GatewayDaemon: @unchecked Sendable {
         }
         try loop.submit {
             for name in self.links.keys.sorted() { self.feedOnLoop(.association(name, up: false)) }
+            for action in self.engine.start(at: self.now, resetCircuits: false) { self.execute(action) }
         }.wait()
         for link in links.values { try link.start() }
     }

@@ -22,11 +22,14 @@ public struct PeerConfiguration: Codable, Hashable, Sendable {
     /// must send a routing number (ST 769 §6.2.5; st769-2 §7.3, a per-peer setting).
     public var internationalSwitchingCentre: Bool
     public var limits: Limits
+    /// ST 769 §7.7.1.2: out-of-dialog OPTIONS (Max-Forwards 0) at this interval (at most 60 s) mark the peer up
+    /// (200 or 483) or down (anything else, or no answer); nil: no supervision.
+    public var keepAliveInterval: TimerDuration?
 
     public init(name: String, address: SIPEndpoint, domain: String, profile: Profile = .sipI,
                 causeProfile: String = "st769", fallbackWithoutISUPOn415: Bool = true,
                 reliableProvisionals: Bool = true, internationalSwitchingCentre: Bool = false,
-                limits: Limits = Limits()) {
+                limits: Limits = Limits(), keepAliveInterval: TimerDuration? = nil) {
         self.name = name
         self.address = address
         self.domain = domain
@@ -36,6 +39,7 @@ public struct PeerConfiguration: Codable, Hashable, Sendable {
         self.reliableProvisionals = reliableProvisionals
         self.internationalSwitchingCentre = internationalSwitchingCentre
         self.limits = limits
+        self.keepAliveInterval = keepAliveInterval
     }
 
     public init(from decoder: any Decoder) throws {
@@ -50,6 +54,7 @@ public struct PeerConfiguration: Codable, Hashable, Sendable {
             fallbackWithoutISUPOn415: try c.value(.fallbackWithoutISUPOn415, or: d.fallbackWithoutISUPOn415),
             reliableProvisionals: try c.value(.reliableProvisionals, or: d.reliableProvisionals),
             internationalSwitchingCentre: try c.value(.internationalSwitchingCentre, or: d.internationalSwitchingCentre),
-            limits: try c.value(.limits, or: d.limits))
+            limits: try c.value(.limits, or: d.limits),
+            keepAliveInterval: try c.decodeIfPresent(TimerDuration.self, forKey: .keepAliveInterval))
     }
 }

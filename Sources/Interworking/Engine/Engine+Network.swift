@@ -10,6 +10,31 @@ extension InterworkingEngine {
         if changed { out.append(.observe(.peer(name, up: up))) }
     }
 
+    /// ST 769 §7.7.1.2: an out-of-dialog OPTIONS with Max-Forwards 0 to the peer; its answer (or Timer F) decides
+    /// up or down, and the next one follows after the interval.
+    mutating func sendKeepAlive(_ peer: Int) {
+        let config = configuration.peers[peer]
+        guard let interval = config.keepAliveInterval else { return }
+        let options = SIPMessage(startLine: .request(method: "OPTIONS", uri: "sip:\(config.domain)"), headers: [
+            SIPHeader("Via", "\(localVia);branch=\(branch())"), SIPHeader("Max-Forwards", "0"),
+            SIPHeader("From", "<sip:sipigw@\(configuration.sip.domain)>;tag=\(identifier())"),
+            SIPHeader("To", "<sip:\(config.domain)>"), SIPHeader("Call-ID", identifier() + "@" + configuration.sip.domain),
+            SIPHeader("CSeq", "1 OPTIONS"), SIPHeader("Accept", "application/sdp, application/ISUP, multipart/mixed"),
+        ])
+        if let id = try? TransactionID(client: options) {
+            keepAlives[id] = peer
+            feedTransactions(.sendRequest(options, to: config.address, id: id))
+        }
+        out.append(.startTimer(.keepAlive(peer: peer), after: interval.duration))
+    }
+
+    /// 200 or 483 (Max-Forwards reached 0 at the peer): up; any other answer, or none (`status` nil): down.
+    mutating func keepAliveAnswered(_ peer: Int, transaction: TransactionID, status: Int?) {
+        if let status, status < 200 { return }
+        keepAlives[transaction] = nil
+        peerChanged(configuration.peers[peer].name, up: status == 200 || status == 483)
+    }
+
     /// DUNA/DAVA (RFC 4666 §3.4): calls toward an unavailable DPC are refused; when it comes back its trunks'
     /// circuits are reset (GRS) before they carry calls again.
     mutating func destinationChanged(_ pointCode: UInt32, available: Bool) {

@@ -13,6 +13,8 @@ extension InterworkingEngine {
             apply(circuits[trunk].timerFired(t, at: now), trunk: trunk)
         case .lookup(let id):
             lookupAnswered(id, .failed("timeout"))
+        case .keepAlive(let peer):
+            sendKeepAlive(peer)
         case .call(let id, let t):
             guard var call = calls[id], call.timers.remove(t) != nil else { return }
             callTimer(t, call: &call)

@@ -6,6 +6,10 @@ import SIPI
 extension InterworkingEngine {
     mutating func receiveResponse(_ response: SIPMessage, transaction: TransactionID) {
         guard let status = response.statusCode, let cseq = response.header("cseq").flatMap(CSeq.init(parsing:)) else { return }
+        if let peer = keepAlives[transaction] {
+            keepAliveAnswered(peer, transaction: transaction, status: status)
+            return
+        }
         out.append(.observe(.message(protocol: "sip", type: "\(status)", inbound: true)))
         guard let id = requestsInFlight[transaction] ?? bySIPCallID[response.header("call-id") ?? ""], var call = calls[id] else {
             out.append(.observe(.discarded("SIP \(status) for no call")))
@@ -38,6 +42,10 @@ extension InterworkingEngine {
 
     /// A client transaction of a call failed (Timer B/F or the transport): as a 408 (§8.1.3.1).
     mutating func transactionFailed(_ transaction: TransactionID) {
+        if let peer = keepAlives[transaction] {
+            keepAliveAnswered(peer, transaction: transaction, status: nil)
+            return
+        }
         guard let id = requestsInFlight.removeValue(forKey: transaction), var call = calls[id] else { return }
         switch transaction.method {
         case "INVITE":

@@ -25,6 +25,8 @@ public struct InterworkingEngine: Sendable {
     /// The calls' client transactions (branch and method: an INVITE and its CANCEL share the branch, §9.1), to bring
     /// a response or a failure to its call.
     var requestsInFlight: [TransactionID: CallID] = [:]
+    /// Keep-alive OPTIONS in flight, by their transaction, to the peer they probe.
+    var keepAlives: [TransactionID: Int] = [:]
     /// Pending ENUM lookups and the calls waiting for them.
     var lookups: [LookupID: CallID] = [:]
     /// Call attempts per trunk and per peer in the current one-second window (for `maxCallsPerSecond`).
@@ -66,10 +68,13 @@ public struct InterworkingEngine: Sendable {
         return out
     }
 
-    /// Starts the circuits of every trunk: GRS (Q.764 §2.9.3.2), so no circuit is used until the switch agrees.
-    public mutating func start(at now: Instant) -> [Action] {
+    /// Starts the engine's own supervision: the keep-alive OPTIONS of the peers that have one (ST 769 §7.7.1.2)
+    /// and, with `resetCircuits`, GRS on every trunk (Q.764 §2.9.3.2), so no circuit is used until the switch
+    /// agrees. A daemon whose associations come up later resets the circuits on `.association(_, up: true)`.
+    public mutating func start(at now: Instant, resetCircuits: Bool = true) -> [Action] {
         self.now = now
-        for trunk in circuits.indices { apply(circuits[trunk].start(at: now), trunk: trunk) }
+        if resetCircuits { for trunk in circuits.indices { apply(circuits[trunk].start(at: now), trunk: trunk) } }
+        for (peer, config) in configuration.peers.enumerated() where config.keepAliveInterval != nil { sendKeepAlive(peer) }
         defer { out.removeAll(keepingCapacity: true) }
         return out
     }

@@ -8,6 +8,8 @@ public enum TimerID: Hashable, Sendable {
     case call(CallID, CallTimer)
     /// A lookup that got no answer in time.
     case lookup(LookupID)
+    /// The next keep-alive OPTIONS to a SIP peer (by its index in the configuration), ST 769 §7.7.1.2.
+    case keepAlive(peer: Int)
 }
 
 /// The timers of a call: Q.764 ones and the SIP user-agent core's.

@@ -313,3 +313,33 @@ import Testing
         s.expectQuiet()
     }
 }
+
+/// ST 769 §7.7.1.2 keep-alive: out-of-dialog OPTIONS with Max-Forwards 0; no answer → the peer is down (calls to it
+/// get REL 34), 200 or 483 → up again.
+@Suite struct KeepAliveTests {
+    @Test func optionsMarkThePeerDownAndUp() throws {
+        var s = Scenario(Fixture.configuration {
+            $0.peers[0].keepAliveInterval = .seconds(30)
+            $0.timers.t11 = nil
+        })
+        s.run(s.engine.start(at: s.now, resetCircuits: false))
+        let options = try s.expectSIP("OPTIONS")
+        #expect(options.header("max-forwards") == "0")
+        #expect(Scenario.requestURI(options) == "sip:olo2.it")
+        s.advance(.seconds(29))
+        s.sipSent.removeAll()
+        s.advance(.seconds(3))
+        #expect(s.observations.contains(.peer("olo", up: false)))
+        s.sipSent.removeAll { $0.message.method == "OPTIONS" }
+        s.isup(Fixture.iam(cic: 5, called: "0612345678F"))
+        try s.expectISUP(.rel, cause: 34)
+        s.isup(Fixture.message(.rlc, cic: 5))
+        s.advance(.seconds(28))
+        let next = try #require(s.sipSent.last { $0.message.method == "OPTIONS" }?.message)
+        s.sipSent.removeAll()
+        s.sip(Scenario.response(483, "Too Many Hops", to: next))
+        #expect(s.observations.contains(.peer("olo", up: true)))
+        s.isup(Fixture.iam(cic: 6, called: "0612345678F"))
+        try s.expectSIP("INVITE")
+    }
+}
