@@ -38,14 +38,15 @@ bench-m3ua-tcp: deps-run
 	Scripts/bench-m3ua-tcp.sh
 
 # Fuzzing (libFuzzer + ASan/LeakSanitizer, Fuzz/): every harness for FUZZ_SECONDS (default 60) each, findings in
-# Fuzz/Findings/; make test runs each for a fixed number of executions (the seeds and what they lead to).
+# Fuzz/Findings/; make test runs each for 20000 executions or 20 s, whichever comes first.
 FUZZ_SECONDS ?= 60
 FUZZ_SHORT_RUNS ?= 20000
+FUZZ_SHORT_SECONDS ?= 20
 fuzz: deps-run
 	FUZZ_SECONDS=$(FUZZ_SECONDS) Scripts/fuzz
 
 fuzz-short: deps-run
-	FUZZ_RUNS=$(FUZZ_SHORT_RUNS) Scripts/fuzz
+	FUZZ_RUNS=$(FUZZ_SHORT_RUNS) FUZZ_SECONDS=$(FUZZ_SHORT_SECONDS) Scripts/fuzz
 
 clean:
 	rm -rf .build Benchmarks/.build Fuzz/.build
