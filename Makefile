@@ -8,7 +8,7 @@ RUN_PACKAGES  := pkg-config libosip2-dev libsctp-dev
 TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio valgrind qemu-system-x86 busybox-static cpio osmo-stp
 BIN := .build/release/sipigw
 
-.PHONY: run test build deps-run deps-test bench bench-tshark bench-m3ua-tcp clean
+.PHONY: run test build deps-run deps-test bench bench-tshark bench-m3ua-tcp fuzz fuzz-short clean
 
 run: deps-run build
 	$(BIN) decode --format text --file Samples/isup-messages.txt
@@ -19,6 +19,7 @@ build:
 test: deps-test
 	$(SWIFT) build --build-tests
 	$(SWIFT) test
+	$(MAKE) fuzz-short
 
 deps-run:
 	@Scripts/apt-install $(RUN_PACKAGES)
@@ -36,8 +37,19 @@ bench-tshark: deps-test build
 bench-m3ua-tcp: deps-run
 	Scripts/bench-m3ua-tcp.sh
 
+# Fuzzing (libFuzzer + ASan/LeakSanitizer, Fuzz/): every harness for FUZZ_SECONDS (default 60) each, findings in
+# Fuzz/Findings/; make test runs each for 20000 executions or 20 s, whichever comes first.
+FUZZ_SECONDS ?= 60
+FUZZ_SHORT_RUNS ?= 20000
+FUZZ_SHORT_SECONDS ?= 20
+fuzz: deps-run
+	FUZZ_SECONDS=$(FUZZ_SECONDS) Scripts/fuzz
+
+fuzz-short: deps-run
+	FUZZ_RUNS=$(FUZZ_SHORT_RUNS) FUZZ_SECONDS=$(FUZZ_SHORT_SECONDS) Scripts/fuzz
+
 clean:
-	rm -rf .build Benchmarks/.build
+	rm -rf .build Benchmarks/.build Fuzz/.build
 
 # make test-sctp: the osmo-stp probe through the SCTP VM alone (also part of make test).
 include Scripts/sctp.mk

@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "SCTPTransport", targets: ["SCTPTransport"]),
         .library(name: "SIPI", targets: ["SIPI"]),
         .library(name: "Interworking", targets: ["Interworking"]),
+        .library(name: "Trace", targets: ["Trace"]),
         .executable(name: "sipigw", targets: ["sipigw"]),
     ],
     dependencies: [

@@ -42,6 +42,19 @@ import Testing
     }
 
     /// Issue 10, fuzzing finding (remote crash), in a body part: the ISUP part's Content-Type has `;=`.
+    /// Issue 10, fuzzing finding: FuzzSIPMessage. A multipart part whose Content-Type is misspelt took the
+    /// message's `multipart/mixed` type, was written back as a nested multipart, and parsed differently.
+    @Test func bodyPartWithoutContentTypeIsTextPlain() throws {
+        let body = "--b1\r\nkontent-type: application/sdp\r\n\r\nv=0\r\n\r\n--b1--\r\n"
+        let text = "INVITE sip:a@b SIP/2.0\r\n" + Self.head + "MIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed;boundary=b1\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body
+        let message = try SIPMessage(parsing: Array(text.utf8))
+        #expect(message.parts.map(\.contentType) == ["text/plain"])
+        let again = try SIPMessage(parsing: message.serialized())
+        #expect(again.parts.map(\.contentType) == ["text/plain"])
+        #expect(again.parts.map(\.bytes) == message.parts.map(\.bytes))
+    }
+
     @Test func namelessParameterInABodyPart() {
         let body = "--b1\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n\r\n--b1\r\nContent-Type: application/ISUP;=\r\n"
             + "Content-Disposition: signal;handling=optional\r\n\r\n\u{06}\u{16}\u{14}\u{01}\u{29}\u{01}\u{01}\u{00}\r\n--b1--\r\n"

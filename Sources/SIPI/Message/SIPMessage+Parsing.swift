@@ -44,12 +44,14 @@ extension SIPMessage {
             .filter { !$0.hasName("content-length") }
 
         let messageType = headers.first { $0.hasName("content-type") }?.value ?? ""
+        // RFC 2046 §5.1: a body part without a Content-Type is text/plain, never the multipart type around it.
+        let defaultPartType = MediaType(messageType).type.hasPrefix("multipart/") ? "text/plain" : messageType
         var parts = [MIMEPart]()
         withUnsafeMutablePointer(to: &message.pointee.bodies) { bodies in
             for i in 0..<osip_list_size(bodies) {
                 guard let body = osip_list_get(bodies, i)?.assumingMemoryBound(to: osip_body_t.self).pointee else { continue }
                 OSIPRuntime.dropValuelessParameters(body.content_type)
-                var contentType = messageType
+                var contentType = defaultPartType
                 if let ct = body.content_type {
                     var out: UnsafeMutablePointer<CChar>? = nil
                     if osip_content_type_to_str(ct, &out) == 0 { contentType = String(decoding: OSIPRuntime.take(out), as: UTF8.self) }

@@ -1,0 +1,38 @@
+import FuzzSupport
+import ISUP
+
+/// ISUP decoding (Q.763) in both framings; the first octet picks the framing. What decodes must encode, decode
+/// back to an equal message, re-encode to the same octets, survive its JSON form, and render as text.
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
+    let input = bytes(data, size)
+    guard let first = input.first else { return 0 }
+    let framing: ISUPMessage.Framing = first & 1 == 0 ? .withCIC : .withoutCIC
+    guard let message = try? ISUPMessage(decoding: input.dropFirst(), framing: framing) else { return 0 }
+    checkRoundTrip(message, framing: framing)
+    return 0
+}
+
+func checkRoundTrip(_ message: ISUPMessage, framing: ISUPMessage.Framing) {
+    let encoded: [UInt8]
+    do {
+        encoded = try message.encoded(framing: framing)
+    } catch {
+        violated("a decoded message does not encode: \(error)")
+    }
+    do {
+        let again = try ISUPMessage(decoding: encoded, framing: framing)
+        guard again == message else { violated("decode(encode(m)) != m: \(Hex.string(encoded))") }
+        guard try again.encoded(framing: framing) == encoded else { violated("encoding is not stable") }
+    } catch {
+        violated("encode(m) does not decode: \(error), \(Hex.string(encoded))")
+    }
+    let text = JSONValue.object(message.json).jsonText
+    do {
+        let back = try ISUPMessage(json: JSONValue(parsing: text), framing: framing)
+        guard back == message else { violated("the JSON form does not give the message back: \(text)") }
+    } catch {
+        violated("the JSON form does not parse back: \(error), \(text)")
+    }
+    _ = message.text
+}
