@@ -1,4 +1,5 @@
 import ISUP
+import OracleSupport
 import Testing
 @testable import SIPI
 
@@ -205,5 +206,18 @@ import Testing
             + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
         let m = try SIPMessage(parsing: Array(raw.utf8))
         #expect(m.parts.first?.headers.filter { $0.hasName("content-disposition") }.count == 2)
+    }
+}
+
+/// Issue 10, fuzzing findings: FuzzSIPMessage, FuzzSIPIBody — libosip2 parsed messages it then would not write.
+@Suite struct UnwritableSIPTests {
+    @Test(arguments: [
+        // A status line with a non-UTF-8 version and a Via `SIP/./U` (FuzzSIPMessage, minimized).
+        "5349502f322ed920323030200d0a563a2f2e2f5520203b0d0a0d0a",
+        // A Request-URI with octets 0xFF (FuzzSIPIBody, minimized).
+        "425945207369703a363affff736e205349502f0d0a433a6170706c69636174696f6e2f697375700d0a0d0a0c020002839f",
+    ])
+    func refusedAtParse(_ octets: String) {
+        #expect(throws: SIPParseError.self) { try SIPMessage(parsing: hex(octets)) }
     }
 }

@@ -71,6 +71,14 @@ extension SIPMessage {
         }
         self.parts = parts
         try validate()
+        // What libosip2 accepts it does not always write back (a Via such as `SIP/./U`, start-line octets that are
+        // not UTF-8): a message that could not be answered or relayed is refused here (issue 10, fuzzing findings:
+        // FuzzSIPMessage, FuzzSIPIBody).
+        do {
+            _ = try serialized()
+        } catch {
+            throw SIPParseError(.invalid("not writable back: \(error)"))
+        }
     }
 
     /// Index of the first body octet: just after the first empty line (CRLF CRLF).
