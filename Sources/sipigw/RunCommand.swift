@@ -40,7 +40,7 @@ struct RunCommand: ParsableCommand {
             sources.append(source)
         }
         try daemon.start()
-        StandardStreams.output(Array("sipigw running: \(ConfigCommand.Check.summary(config).split(separator: "\n").count - 1) parts configured\n".utf8))
+        StandardStreams.output(Array(("sipigw running\n" + ConfigCommand.Check.summary(config)).utf8))
         stopping.wait()
         daemon.stop()
         sources.forEach { $0.cancel() }

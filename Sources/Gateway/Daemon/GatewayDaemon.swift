@@ -21,6 +21,8 @@ public final class GatewayDaemon: @unchecked Sendable {
     private var sipChannels: [SIPEndpoint.Transport: Channel] = [:]
     private var timers: [Interworking.TimerID: Scheduled<Void>] = [:]
     private var addresses: [SIPEndpoint: SocketAddress] = [:]
+    /// The M3UA association of each trunk, by the trunk's DPC (or the only association when the trunk names none).
+    private let associationByDPC: [UInt32: String]
     private let records: CallRecordFile?
     private let log: @Sendable (String) -> Void
     private let started = NIODeadline.now()
@@ -35,6 +37,10 @@ public final class GatewayDaemon: @unchecked Sendable {
         self.loop = group.next()
         self.engine = InterworkingEngine(configuration: configuration.engine, mappings: mappings, instance: instance)
         self.records = try configuration.records.map { try CallRecordFile(path: $0.path) }
+        let only = configuration.associations.count == 1 ? configuration.associations.first?.name : nil
+        self.associationByDPC = Dictionary(configuration.engine.trunks.compactMap { trunk in
+            (trunk.association ?? only).map { (trunk.circuits.dpc, $0) }
+        }, uniquingKeysWith: { first, _ in first })
         self.log = log
     }
 
@@ -102,11 +108,13 @@ public final class GatewayDaemon: @unchecked Sendable {
 
     private func execute(_ action: Action) {
         switch action {
-        case .sendISUP(let data, let routingContext):
-            // The association of the trunk whose routing context (or, alone, whose DPC) matches.
-            let link = links.values.first { routingContext.map($0.configuration.routingContexts.contains) ?? false }
-                ?? links.values.first
-            link?.send(data)
+        case .sendISUP(let data, _):
+            // The association the configuration names for the trunk toward this DPC.
+            guard let name = associationByDPC[data.dpc], let link = links[name] else {
+                log("ISUP to DPC \(data.dpc): no association configured for it")
+                return
+            }
+            link.send(data)
         case .sendSIP(let message, let destination):
             sendSIP(message, to: destination)
         case .startTimer(let id, let after):
