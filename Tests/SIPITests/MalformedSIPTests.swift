@@ -220,4 +220,27 @@ import Testing
     func refusedAtParse(_ octets: String) {
         #expect(throws: SIPParseError.self) { try SIPMessage(parsing: hex(octets)) }
     }
+
+    static func ok(to: String, from: String = "<sip:a@b>;tag=a") -> [UInt8] {
+        Array(("SIP/2.0 200 OK\r\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1\r\nFrom: \(from)\r\nTo: \(to)\r\n"
+            + "Call-ID: x@h\r\nCSeq: 1 INVITE\r\nContent-Length: 0\r\n\r\n").utf8)
+    }
+
+    /// Issue 10, fuzzing finding FuzzSIPMessage: `%ve` is no escape (RFC 3261 §25.1 `escaped = "%" HEXDIG HEXDIG`)
+    /// and `%00` decodes to NUL; libosip2 emptied the parameter name, and the message written back lost `user=phone`.
+    @Test(arguments: ["<sip:+390612345678@sipigwapplication/ISUP;%version=itu-t92+.it;user=phone>;tag=b",
+                      "<sip:+390612345678@h;%00x=1;user=phone>;tag=b"])
+    func escapeLibosip2CannotReadBackIsRefused(_ to: String) {
+        #expect(throws: SIPParseError.self) { try SIPMessage(parsing: Self.ok(to: to)) }
+    }
+
+    /// Escapes that are well formed stay accepted and come back the same, as does a `%` in a quoted display name
+    /// (RFC 3261 §25.1: `quoted-string` holds any octet but `"` and `\`).
+    @Test(arguments: [("<sip:%2B39%20612@h;user=phone>;tag=b", "<sip:a@b>;tag=a", "%20612@h;user=phone"),
+                      ("<sip:c@d>;tag=b", "\"100% sure\" <sip:a@b>;tag=a", "\"100% sure\"")])
+    func wellFormedEscapesAreKept(_ to: String, _ from: String, _ kept: String) throws {
+        let message = try SIPMessage(parsing: Self.ok(to: to, from: from))
+        #expect(try SIPMessage(parsing: message.serialized()).hasSameContent(as: message))
+        #expect((message.header("to")! + message.header("from")!).contains(kept))
+    }
 }
