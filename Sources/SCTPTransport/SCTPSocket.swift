@@ -23,11 +23,20 @@ enum SCTPSocket {
             initmsg.sinit_num_ostreams = streams
             initmsg.sinit_max_instreams = streams
             try setOption(fd, SCTP_INITMSG, &initmsg)
+            try disableNagle(fd)
         } catch {
             Glibc.close(fd)
             throw error
         }
         return fd
+    }
+
+    /// RFC 6458 §8.1.5 SCTP_NODELAY: without it a reply queued behind an unacknowledged message waits for the
+    /// peer's delayed SACK (~200 ms: a BEAT ACK or ASPAC ACK 200 ms late, issue 8's conformance finding). Set on
+    /// every socket, accepted ones included (the kernel does not promise to copy it from the listener).
+    static func disableNagle(_ fd: Int32) throws(SCTPError) {
+        var one: Int32 = 1
+        try setOption(fd, SCTP_NODELAY, &one)
     }
 
     static func setOption<T: BitwiseCopyable>(_ fd: Int32, _ name: Int32, _ value: inout T) throws(SCTPError) {
@@ -124,6 +133,7 @@ public final class SCTPListener {
         while true {
             let fd = Glibc.accept(descriptor, nil, nil)
             if fd >= 0 {
+                do throws(SCTPError) { try SCTPSocket.disableNagle(fd) } catch { Glibc.close(fd); throw error }
                 let peers = (try? SCTPSocket.addresses(fd, peer: true)) ?? []
                 return SCTPAssociation(accepted: fd, remote: peers, local: local)
             }

@@ -73,6 +73,33 @@ struct SCTPLoopbackTests {
         #expect(done != nil, "client events: \(clientSeen)")
     }
 
+    /// Issue 8 (ETSI TS 102 381 run against our SGP): a message sent while the previous one is unacknowledged left
+    /// only after the peer's delayed SACK, ~200 ms later (Nagle; RFC 6458 §8.1.5 SCTP_NODELAY). Two messages sent
+    /// back to back by the accepting side must arrive together; five pairs, each gap well under the 200 ms SACK delay.
+    @Test func messagesSentBackToBackAreNotHeldForTheSACK() throws {
+        let address = SCTPEndpoint("127.0.0.1", port: 12910)
+        let listener = try SCTPListener(on: [address])
+        let client = try SCTPAssociation(connectingTo: [address])
+        let server = try #require(try listener.accept(timeout: .seconds(5)))
+        var seen = [SCTPIncoming]()
+        _ = try next(client, seen: &seen) {
+            if case .event(.associationChange(let c)) = $0 { c.state == .communicationUp } else { false }
+        }
+        let beat = M3UAMessage(.beat, [.heartbeatData([1, 2, 3, 4])])
+        var gaps = [Duration]()
+        for _ in 0..<5 {
+            try server.send(beat)
+            try server.send(beat)
+            #expect(try next(client, seen: &seen, where: isMessage) != nil)
+            let first = ContinuousClock.now
+            #expect(try next(client, seen: &seen, where: isMessage) != nil)
+            gaps.append(ContinuousClock.now - first)
+            try client.send(beat)  // the client's own traffic, as an ASP would answer
+            #expect(try next(server, seen: &seen, where: isMessage) != nil)
+        }
+        #expect(gaps.allSatisfy { $0 < .milliseconds(100) }, "gaps between back-to-back messages: \(gaps)")
+    }
+
     @Test func abortIsCommunicationLostThenClosed() throws {
         let address = SCTPEndpoint("127.0.0.1", port: 12908)
         let listener = try SCTPListener(on: [address])
