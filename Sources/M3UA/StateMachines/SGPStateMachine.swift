@@ -22,6 +22,9 @@ public struct SGPStateMachine: M3UAStateMachine, Sendable {
             uniqueKeysWithValues: configuration.applicationServers.map { ($0.routingContext, ApplicationServer(configuration: $0)) })
     }
 
+    /// RFC 4666 §4.4.1: this SGP has no dynamic registration.
+    public var unsupportedClasses: Set<MessageClass> { [.rkm] }
+
     public mutating func handle(_ event: M3UAEvent, at now: ContinuousClock.Instant) -> [M3UAAction] {
         switch event {
         case .transportUp(let a):
@@ -139,12 +142,13 @@ public struct SGPStateMachine: M3UAStateMachine, Sendable {
         return changeState(of: a, to: .down) + update(allContexts)
     }
 
-    /// The association is lost (SCTP CDI, RFC 4666 §4.3.1): ASP-DOWN, and the other ASPs of each AS it was active
-    /// in get NTFY "ASP Failure" with its identifier (§3.8.2).
+    /// The association is lost (SCTP CDI, RFC 4666 §4.3.1): ASP-DOWN, and the other ASPs of each AS it belonged
+    /// to get NTFY "ASP Failure" with its identifier (§3.8.2: "an ASP has been unavailable", whether it was
+    /// ASP-ACTIVE or ASP-INACTIVE). An ASP that is up belongs to every AS here (ASPUP names none, §3.5.1).
     private mutating func failed(_ a: AssociationID) -> [M3UAAction] {
-        guard asps[a] != nil else { return [] }
-        let identifier = asps[a]?.identifier
-        let servedIn = applicationServers.values.filter { $0.active.contains(a) }.map(\.routingContext).sorted()
+        guard let record = asps[a] else { return [] }
+        let identifier = record.identifier
+        let servedIn = record.state == .down ? [] : allContexts
         var out = goDown(a)
         asps[a] = nil
         for rc in servedIn {

@@ -179,6 +179,19 @@ import Testing
         #expect(actions.sent == [Self.ntfy(.asPending), Self.ntfy(.aspFailure, asp: 11)])
     }
 
+    /// Issue 8 (ETSI TS 102 381 run): the SGP notified only the loss of an ASP-ACTIVE ASP.
+    @Test("loss of an ASP-INACTIVE ASP: NTFY ASP Failure with its identifier to the others too (§3.8.2)")
+    func inactiveASPFailure() {
+        var d = Self.with([Self.a], up: [Self.b])
+        let actions = d.feed(.transportDown(Self.b))
+        #expect(actions.sent == [Self.ntfy(.aspFailure, asp: 12)])
+        #expect(actions.sentOn == [Self.a])
+        #expect(d.machine.applicationServers[7]?.state == .active)
+        // An association that never sent ASPUP had no ASP to lose.
+        d.feed(.transportUp(3))
+        #expect(d.feed(.transportDown(3)).sent.isEmpty)
+    }
+
     @Test("Loadshare with n = 2: AS-ACTIVE only with the second ASP (§4.3.2)")
     func loadshareMinimum() {
         var d = Self.with([Self.a], mode: .loadshare, minimumActive: 2)
@@ -267,6 +280,19 @@ import Testing
         let key = RoutingKey(parameters: [.localRoutingKeyIdentifier(1), .destinationPointCode(MaskedPointCode(1))])
         #expect(d.feed(Self.from(Self.a, .regReq, [.routingKey(key)])).sent
             == [M3UAMessage(.err, [.errorCode(.unsupportedMessageClass)])])
+    }
+
+    /// Issue 8 (ETSI TS 102 381 run): a REG REQ whose Routing Key lacks the mandatory DPC was answered 0x16
+    /// (Missing Parameter); the class check comes first. Octets by hand from RFC 4666 §3.1 and §3.6.1: header
+    /// version 1, class 9 (RKM), type 1 (REG REQ), length 20; Routing Key (0x0207, length 12) holding only the
+    /// Local-RK-Identifier (0x020a, length 8, value 1).
+    @Test("REG REQ octets missing the DPC: ERR Unsupported Message Class, not Missing Parameter (§4.4.1)")
+    func registrationUnsupportedBeforeDecoding() {
+        var d = Self.with([], up: [Self.a])
+        let octets: [UInt8] = [1, 0, 9, 1, 0, 0, 0, 20, 0x02, 0x07, 0, 12, 0x02, 0x0a, 0, 8, 0, 0, 0, 1]
+        #expect(throws: M3UADecodingError.self) { try M3UAMessage(decoding: octets) }
+        let sent = d.feed(.receivedOctets(octets, on: Self.a, stream: 0)).sent
+        #expect(sent.map(\.errorCode) == [.unsupportedMessageClass])
     }
 
     @Test("malformed octets: ERR with the codec's code and the first 40 octets, e.g. 0x01 for version 2 (§3.8.1)")
