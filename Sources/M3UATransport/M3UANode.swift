@@ -1,3 +1,4 @@
+import Dispatch
 import M3UA
 import NIOConcurrencyHelpers
 import NIOCore
@@ -20,6 +21,11 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
     private let sctpListening = NIOLockedValueBox(false)
     private let observer: @Sendable (M3UAAction) -> Void
     private var server: Channel?
+    /// The SCTP threads (connecting, reading, accepting): `stop()` waits for them, so that none hands the event
+    /// loop work after its owner shut it down.
+    let sctpThreads = DispatchGroup()
+    /// Fulfilled when the last link is gone (a graceful `shutdown(within:)` waiting for the ASPDN ACK).
+    private var linksGone: EventLoopPromise<Void>?
 
     /// - Parameters:
     ///   - peers: where each association connects (TCP or SCTP); empty for a node that only accepts (SGP).
@@ -78,7 +84,27 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
         eventLoop.execute { self.handle(event) }
     }
 
-    /// Closes every association and the listening socket, cancels the timers.
+    /// Layer management's shutdown, then `stop()`: an ASP sends ASPDN and closes its association on the ASPDN
+    /// ACK (RFC 4666 §4.3.4.2) or when T(ack) gives up; this waits for that, at most `timeout`, instead of cutting
+    /// the association under the ASPDN. A machine with nothing to do on shutdown (an SGP) stops at once.
+    public func shutdown(within timeout: TimeAmount = .seconds(2)) -> EventLoopFuture<Void> {
+        eventLoop.flatSubmit {
+            let actions = self.machine.handle(.shutdown, at: .now)
+            actions.forEach(self.execute)
+            guard !actions.isEmpty, !self.links.isEmpty else { return self.stop() }
+            let gone = self.eventLoop.makePromise(of: Void.self)
+            self.linksGone = gone
+            let deadline = self.eventLoop.scheduleTask(in: timeout) { gone.succeed(()) }
+            return gone.futureResult.flatMap {
+                deadline.cancel()
+                self.linksGone = nil
+                return self.stop()
+            }
+        }
+    }
+
+    /// Closes every association and the listening socket, cancels the timers, and completes once the SCTP threads
+    /// have ended (each notices within its 200 ms poll; at most 3 s for one still connecting).
     public func stop() -> EventLoopFuture<Void> {
         sctpListening.withLockedValue { $0 = true }
         return eventLoop.flatSubmit {
@@ -86,8 +112,17 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
             self.timers = [:]
             self.links.values.forEach { $0.close() }
             self.links = [:]
-            return self.server?.close() ?? self.eventLoop.makeSucceededVoidFuture()
+            return (self.server?.close() ?? self.eventLoop.makeSucceededVoidFuture()).flatMap {
+                let threadsEnded = self.eventLoop.makePromise(of: Void.self)
+                self.sctpThreads.notify(queue: .global()) { threadsEnded.succeed(()) }
+                let bound = self.eventLoop.scheduleTask(in: .seconds(3)) { threadsEnded.succeed(()) }
+                return threadsEnded.futureResult.map { bound.cancel() }
+            }
         }
+    }
+
+    private func linkRemoved() {
+        if links.isEmpty { linksGone?.succeed(()) }
     }
 
     /// Ends one association as a network failure would (SCTP ABORT, TCP close); the machine hears
@@ -131,6 +166,7 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
             }
         case .disconnect(let association):
             links.removeValue(forKey: association)?.close()
+            linkRemoved()
         default:
             observer(action)
         }
@@ -155,6 +191,7 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
         guard links[association] === link else { return }
         links[association] = nil
         handle(.transportDown(association))
+        linkRemoved()
     }
 
     /// A connection attempt failed (called on the event loop).

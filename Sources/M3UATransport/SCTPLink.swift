@@ -18,7 +18,7 @@ final class SCTPLink: AssociationLink, @unchecked Sendable {
         remote: [SCTPEndpoint], local: [SCTPEndpoint], streams: UInt16, association id: AssociationID,
         node: M3UANode<Machine>
     ) {
-        start(named: "sctp-\(id)") {
+        start(named: "sctp-\(id)", node) {
             do {
                 serve(try SCTPAssociation(connectingTo: remote, from: local, streams: streams), as: id, for: node)
             } catch {
@@ -29,11 +29,11 @@ final class SCTPLink: AssociationLink, @unchecked Sendable {
 
     /// Accepts associations on `listener` until the node stops it; each gets the next association number.
     static func accept<Machine>(on listener: SCTPListener, node: M3UANode<Machine>, stop: NIOLockedValueBox<Bool>) {
-        start(named: "sctp-listener") {
+        start(named: "sctp-listener", node) {
             while !stop.withLockedValue({ $0 }) {
                 guard let accepted = try? listener.accept(timeout: .milliseconds(200)) else { continue }
                 let id = node.nextAssociation()
-                start(named: "sctp-\(id)") { serve(accepted, as: id, for: node) }
+                start(named: "sctp-\(id)", node) { serve(accepted, as: id, for: node) }
             }
             listener.close()
         }
@@ -48,8 +48,14 @@ final class SCTPLink: AssociationLink, @unchecked Sendable {
         node.eventLoop.execute { node.down(link, id) }
     }
 
-    private static func start(named name: String, _ body: @escaping @Sendable () -> Void) {
-        let thread = Thread(block: body)
+    /// A thread the node's `stop()` waits for.
+    private static func start<Machine>(named name: String, _ node: M3UANode<Machine>, _ body: @escaping @Sendable () -> Void) {
+        let threads = node.sctpThreads
+        threads.enter()
+        let thread = Thread {
+            body()
+            threads.leave()
+        }
         thread.name = name
         thread.start()
     }

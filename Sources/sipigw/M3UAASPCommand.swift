@@ -92,8 +92,7 @@ struct M3UAASPCommand: ParsableCommand {
             }
             try group.next().scheduleTask(in: .milliseconds(500)) {}.futureResult.wait()
         }
-        node.feed(.shutdown)
-        try? node.stop().wait()
+        try? node.shutdown().wait()
         let activations = progress.withLockedValue { $0 }
         let ok = (try? outcome.get()) != nil
         StandardStreams.output(Array(#"{"event":"result","ok":\#(ok),"activations":\#(activations)}"#.utf8) + [0x0A])

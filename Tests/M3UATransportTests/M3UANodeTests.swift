@@ -110,6 +110,19 @@ import Testing
         try await group.shutdownGracefully()
     }
 
+    /// Issue 8 (TS 102 381 run): the ASP sent ASPDN and closed the association back to back. `shutdown` waits for
+    /// the ASPDN ACK (RFC 4666 §4.3.4.2): the ASP itself reports ASP-DOWN, which only the ACK produces (a closed
+    /// link under a stopping node reports nothing), and the SGP saw the ASPDN before the association ended.
+    @Test func shutdownWaitsForTheASPDNAck() async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let (sgp, sgpSeen, _, asp, aspSeen) = try await Self.activePair(group)
+        try await asp.shutdown().get()
+        #expect(aspSeen.count(Self.isASPDown) == 1, "ASP actions: \(aspSeen.actions.suffix(4))")
+        #expect(try await sgpSeen.wait(Self.isASPDown))
+        try await sgp.shutdown().get()  // an SGP has nothing to do on shutdown: it stops at once
+        try await group.shutdownGracefully()
+    }
+
     @Test func linkCutMidTrafficRecoversByItself() async throws {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
         var (sgp, _, address, asp, aspSeen) = try await Self.activePair(group)

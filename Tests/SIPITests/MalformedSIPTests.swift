@@ -191,7 +191,10 @@ import Testing
     /// Issue 10, fuzzing finding (remote leak): libosip2 leaks on a part with two Content-Type headers, so such a
     /// part is refused before libosip2 sees it (MemoryTests checks the leak itself under valgrind).
     @Test(arguments: ["Content-Type: application/sdp\r\nContent-Type: application/sdp\r\n",
-                      "content-type: application/sdp\r\nCONTENT-TYPE : text/plain\r\n"])
+                      "content-type: application/sdp\r\nCONTENT-TYPE : text/plain\r\n",
+                      // Issue 10, fuzzing findings FuzzSIPMessage, FuzzSIPIBody (LeakSanitizer): libosip2 reads a
+                      // name that only begins with "content-type" as one.
+                      "content-type: application/ISUP; version=itu-t92+\r\ncontent-typeosition: signal\r\n"])
     func repeatedContentTypeInAPartIsRefused(_ partHeaders: String) {
         let body = "--b1\r\n\(partHeaders)\r\nv=0\r\n--b1--\r\n"
         let raw = "INVITE sip:a@b SIP/2.0\r\n" + Self.head + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed;boundary=\"b1\"\r\n"

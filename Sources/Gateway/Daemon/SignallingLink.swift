@@ -26,10 +26,7 @@ final class M3UALink<Machine: M3UAStateMachine & Sendable>: SignallingLink, @unc
 
     func start() throws { try starting(node) }
     func send(_ data: ProtocolData) { node.feed(.sendData(data)) }
-    func stop() -> EventLoopFuture<Void> {
-        node.feed(.shutdown)
-        return node.stop()
-    }
+    func stop() -> EventLoopFuture<Void> { node.shutdown() }
 }
 
 enum SignallingLinks {
