@@ -144,6 +144,22 @@ import Testing
     }
 
     /// Issue 10, fuzzing finding (message splitting): a header value with NUL was cut at the NUL.
+    /// ST769-2 ERR-02: a space inside the Request-URI splits the request line (RFC 3261 §25.1 Request-Line); the
+    /// request is still answerable, so the error carries it with the URI as received.
+    @Test func requestURIWithASpaceIsReportedWithTheRequest() throws {
+        let bytes = Self.invite("", uri: "sip:+39 0612345678@opa.it;user=phone")
+        guard case .invalidRequestURI(let uri, let request)? = Self.reason({ _ = try SIPMessage(parsing: bytes) }) else {
+            Issue.record("not an invalidRequestURI"); return
+        }
+        #expect(uri == "sip:+39 0612345678@opa.it;user=phone")
+        #expect(request.header("call-id") == "x@h" && request.method == "INVITE")
+        #expect(try SIPMessage(receiving: bytes) == request)
+        #expect(throws: SIPParseError.self) { try request.serialized() }
+        // Not a request line at all: no request to answer.
+        let noVersion = Array(("INVITE sip:a b SIP/9.9\r\n" + Self.head + "Content-Length: 0\r\n\r\n").utf8)
+        #expect(throws: SIPParseError.self) { try SIPMessage(receiving: noVersion) }
+    }
+
     @Test func nulInAHeaderValueIsRefused() {
         let reason = Self.reason { _ = try SIPMessage(parsing: Self.invite("Subject: a\u{0}b\r\nContent-Type: application/sdp\r\n")) }
         #expect(reason == .invalidField(field: "Subject", detail: "contains NUL (0x00)"))

@@ -20,7 +20,7 @@ final class SIPDatagramHandler: ChannelInboundHandler, @unchecked Sendable {
         guard let host = envelope.remoteAddress.ipAddress, let port = envelope.remoteAddress.port else { return }
         let source = SIPEndpoint(host: host, port: port, transport: .udp)
         do {
-            receive(try SIPMessage(parsing: Array(envelope.data.readableBytesView)), source)
+            receive(try SIPMessage(receiving: Array(envelope.data.readableBytesView)), source)
         } catch {
             refuse("SIP datagram from \(source) dropped: \(error)")
         }

@@ -33,8 +33,8 @@ extension InterworkingEngine {
         }
         let uri: NNIPhoneURI?
         do {
-            let parsed = try NNIPhoneURI(parsing: Dialog.requestURI(of: invite))
-            try checkCalledNumber(parsed, invite: invite, peer: peer)
+            var parsed = try NNIPhoneURI(parsing: Dialog.requestURI(of: invite))
+            try checkCalledNumber(&parsed, invite: invite, peer: peer)
             uri = parsed
         } catch {
             uri = nil
@@ -105,15 +105,18 @@ extension InterworkingEngine {
     /// (A.1.1 d), the routing number a national peer must use (A.1.2 c), the service enabled for the originating
     /// operator, named by the domain of its P-Asserted-Identity (A.1.2 "not enabled"), and the identity the routing
     /// number names (A.2.1). Whether the number is a subscriber here (A.2.2) is the switch's to say: it releases
-    /// with cause 63.
-    func checkCalledNumber(_ uri: NNIPhoneURI, invite: SIPMessage, peer: Int) throws(NumberingError) {
+    /// with cause 63. The user part becomes the classified form (a lower-case routing digit `c`, accepted when
+    /// configured, is the ISUP digit C: ST769-2 GEN-04).
+    func checkCalledNumber(_ uri: inout NNIPhoneURI, invite: SIPMessage, peer: Int) throws(NumberingError) {
         guard let plan = configuration.numbering else { return }
         let number = try plan.classify(userPart: uri.user)
+        uri.user = number.userPart
         guard let destination = configuration.destination else { return }
         _ = try destination.operatorIdentity(domain: uri.host, policy: plan.annexA)
         let origin = invite.header("p-asserted-identity").flatMap { try? NNIPhoneURI(parsing: NameAddress($0).uri).host }
         try destination.check(number, origin: origin ?? "", fromISC: configuration.peers[peer].internationalSwitchingCentre,
                               policy: plan.annexA) { _ in true }
+        if let psap = plan.nueTowardPSAP(number) { uri.user = psap }
     }
 
     /// INVITE → IAM (digest B.2.1, A.5): the encapsulated IAM is the template; the Request-URI gives the called

@@ -11,10 +11,43 @@ extension SIPMessage {
     /// unless it comes back the same (issue 10, fuzzing findings FuzzSIPMessage).
     public init(parsing bytes: [UInt8]) throws(SIPParseError) {
         let wire: [UInt8]
-        (self, wire) = try Self.parsedWithLibosip2(bytes)
+        do {
+            (self, wire) = try Self.parsedWithLibosip2(bytes)
+        } catch {
+            guard case .rejectedByParser = error.reason else { throw error }
+            throw Self.requestURIRefusal(bytes) ?? error
+        }
         guard let again = try? Self.parsedWithLibosip2(wire).message, again.hasSameContent(as: self) else {
             throw SIPParseError(.invalid("libosip2 does not read this message back the same (malformed URI or escape)"))
         }
+    }
+
+    /// What a transport hands the interworking engine: the parsed message or, for a request whose Request-URI is
+    /// invalid, that request, to be answered as its method requires (ST 769 Annex A.1.1 a for an INVITE: 484 with
+    /// cause 28, ST769-2 ERR-02). Every other parse error is thrown.
+    public init(receiving bytes: [UInt8]) throws(SIPParseError) {
+        do {
+            self = try SIPMessage(parsing: bytes)
+        } catch {
+            guard case .invalidRequestURI(_, let request) = error.reason else { throw error }
+            self = request
+        }
+    }
+
+    /// A request libosip2 refused whose request line is `Method SP x SP SIP/2.0` (RFC 3261 §25.1) and whose rest
+    /// parses with a valid URI in place of `x`: `x` is what is wrong, and the error carries the request to answer.
+    private static func requestURIRefusal(_ bytes: [UInt8]) -> SIPParseError? {
+        guard let end = bytes.firstRange(of: [13, 10])?.lowerBound else { return nil }
+        let line = bytes[..<end]
+        guard let first = line.firstIndex(of: 0x20), let last = line.lastIndex(of: 0x20), first < last,
+              line[(last + 1)...].elementsEqual("SIP/2.0".utf8) else { return nil }
+        let method = String(decoding: line[..<first], as: UTF8.self)
+        guard SIPGrammar.isToken(method) else { return nil }
+        let patched = Array(line[...first]) + Array("sip:invalid.invalid SIP/2.0".utf8) + bytes[end...]
+        guard var request = try? parsedWithLibosip2(patched).message else { return nil }
+        let uri = String(decoding: line[(first + 1)..<last], as: UTF8.self)
+        request.startLine = .request(method: method, uri: uri)
+        return SIPParseError(.invalidRequestURI(uri, request: request))
     }
 
     /// Whether `other` carries the same start line, fields and body parts. The order of fields of different names

@@ -9,6 +9,16 @@ extension NumberingPlan {
         return try classify(Array(userPart.utf8.dropFirst()), offset: 1)
     }
 
+    /// st769-2 §6.6 (ST 769 §6.1.3): during the NUE transition an emergency call may still arrive as C99 + area +
+    /// NUE code, without the originating operator; the Serving network then sends it toward the PSAP as C97 + area
+    /// + code + `9` + the reserved OP_IDorig `000`, which tells the answering centre why location is missing
+    /// (ST769-2 EM-04). The user part to use, or nil when the number is not such a call.
+    public func nueTowardPSAP(_ number: ClassifiedNumber) -> String? {
+        guard number.kind == .areaRouted, let area = number["areaCode"], let code = number["serviceCode"],
+              nueCodes.contains(code) else { return nil }
+        return "+" + countryCode + NumberKind.emergencyNUE.rawValue + area + code + "9000"
+    }
+
     /// Classifies the digits of an ISUP number with the international nature of address (NAI 4): `39C80…`.
     ///
     /// ST 769 §6.1.1 R-GEN-4: the encapsulated ISUP carries the same global digits as the SIP URI.

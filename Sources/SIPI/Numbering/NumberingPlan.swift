@@ -28,6 +28,10 @@ public struct NumberingPlan: Codable, Hashable, Sendable {
     public var reservedABPrefixes: [String]
     /// Accept a lower-case "c" as the routing-number digit (and report it upper-case). [OPEN] GEN-04; off by default.
     public var acceptsLowercaseC: Bool
+    /// The service codes already moved to NUE (st769-2 §6.6: "today this applies to 112"; 113, 115 and 118 follow
+    /// area by area). A C99 call with one of them reaching this network as the Serving one goes on toward the PSAP
+    /// in C97 form with OP_IDorig 000 (`nueTowardPSAP`).
+    public var nueCodes: [String]
     /// The ISUP cause and SIP status of each Annex A case.
     public var annexA: AnnexAPolicy
 
@@ -36,7 +40,7 @@ public struct NumberingPlan: Codable, Hashable, Sendable {
         foreign: NumberFormat = NumberingPlan.st769Foreign, districtCodes: [String] = NumberingPlan.annexBDistrictCodes,
         carrierCodes: [String] = [], rpvCodes: [String] = ["1482"], mnpCodes: [String] = [], vmsCodes: [String] = [],
         reservedOperatorPrefixes: [String] = ["0", "1"], reservedABPrefixes: [String] = ["0", "2"],
-        acceptsLowercaseC: Bool = false, annexA: AnnexAPolicy = .st769
+        acceptsLowercaseC: Bool = false, nueCodes: [String] = ["112"], annexA: AnnexAPolicy = .st769
     ) {
         self.countryCode = countryCode
         self.formats = formats
@@ -49,6 +53,7 @@ public struct NumberingPlan: Codable, Hashable, Sendable {
         self.reservedOperatorPrefixes = reservedOperatorPrefixes
         self.reservedABPrefixes = reservedABPrefixes
         self.acceptsLowercaseC = acceptsLowercaseC
+        self.nueCodes = nueCodes
         self.annexA = annexA
     }
 
@@ -72,6 +77,7 @@ public struct NumberingPlan: Codable, Hashable, Sendable {
                 ?? d.reservedOperatorPrefixes,
             reservedABPrefixes: try c.decodeIfPresent([String].self, forKey: .reservedABPrefixes) ?? d.reservedABPrefixes,
             acceptsLowercaseC: try c.decodeIfPresent(Bool.self, forKey: .acceptsLowercaseC) ?? d.acceptsLowercaseC,
+            nueCodes: try c.decodeIfPresent([String].self, forKey: .nueCodes) ?? d.nueCodes,
             annexA: try c.decodeIfPresent(AnnexAPolicy.self, forKey: .annexA) ?? d.annexA)
     }
 

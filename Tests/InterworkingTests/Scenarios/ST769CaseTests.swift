@@ -244,9 +244,7 @@ import Testing
     @Test("ST769-2 ERR-02: space in the Request-URI user part → 484 / #28")
     func err02() throws {
         var s = Scenario(ST769Network.configuration(destination: ST769Network.a))
-        withKnownIssue("engine gap: libosip2 refuses the request line, so the engine answers 400 (malformed request), not the Annex A 484 + cause 28") {
-            try s.receive(ST769Network.invite("sip:+39 0612345678@opa.it;user=phone"), expecting: .refused(484, 28))
-        }
+        try s.receive(ST769Network.invite("sip:+39 0612345678@opa.it;user=phone"), expecting: .refused(484, 28))
     }
 
     /// ST769-2 GEN-02: an INVITE with R-URI user `+39C594025512345678` and the encapsulated CdPN
@@ -277,10 +275,8 @@ import Testing
     @Test("ST769-2 GEN-04: lower-case c accepted when configured, emitted upper-case")
     func gen04() throws {
         var s = Scenario(ST769Network.configuration(destination: ST769Network.b) { $0.numbering?.acceptsLowercaseC = true })
-        withKnownIssue("engine gap: the classifier accepts the lower-case c, but buildIAM takes the raw Request-URI user part and TrunkNumbering.sipINumber refuses \"c\" (A.1.1 c → 484); the IAM should be built from the classified (upper-case) digits") {
-            try s.receive(ST769Network.invite("sip:+39c600651230612345678@opb.it;user=phone"),
-                          expecting: .accepted("C600651230612345678"))
-        }
+        try s.receive(ST769Network.invite("sip:+39c600651230612345678@opb.it;user=phone"),
+                      expecting: .accepted("C600651230612345678"))
     }
 
     /// ST769-2 EM-04: the Serving network receives a NUE call in C99 form (`+39C9906112`) during the transition: it
@@ -291,9 +287,7 @@ import Testing
         s.sip(ST769Network.invite(Self.any("+39C9906112")))
         try s.expectSIP("100")
         let iam = try s.expectISUP(.iam)
-        withKnownIssue("engine gap: no rewrite of a C99 NUE number to C97 + area + code + 9 + OP_IDorig 000 toward the PSAP (st769-2 §3.8); the switch gets C9906112") {
-            #expect(iam.calledPartyNumber?.digits.description == "C97061129000")
-        }
+        #expect(iam.calledPartyNumber?.digits.description == "C97061129000")
     }
 
     /// ST769-2 ERR-15 (G4, Annex A principle): a formal error while the destination is unambiguous — To in a

@@ -166,7 +166,7 @@ struct Scenario {
     static func parse(_ text: String) -> SIPMessage {
         let wire = text.split(separator: "\n", omittingEmptySubsequences: false).joined(separator: "\r\n")
         do {
-            return try SIPMessage(parsing: Array(wire.utf8))
+            return try SIPMessage(receiving: Array(wire.utf8))
         } catch {
             Issue.record("test SIP does not parse: \(error)\n\(text)")
             return SIPMessage(startLine: .request(method: "INVALID", uri: "sip:x"), headers: [])
