@@ -218,6 +218,15 @@ import Testing
         #expect(throws: SIPParseError(.repeatedPartHeader("Content-Type"))) { try SIPMessage(parsing: Array(raw.utf8)) }
     }
 
+    /// Issue 10, LeakSanitizer finding FuzzSIPIBody (minimized): a delimiter line ending in a bare LF hid the part's
+    /// first header lines from the screening, and libosip2 (which ends lines at LF) leaked the second Content-Type.
+    @Test func delimiterLineEndingInABareLFIsRefused() {
+        let body = "--b1\t\ncontent-type: application/x\t\ncontent-type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"
+        let raw = "INVITE sip:a@b SIP/2.0\r\n" + Self.head + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed;boundary=b1\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        #expect(throws: SIPParseError.self) { try SIPMessage(parsing: Array(raw.utf8)) }
+    }
+
     /// A repeated Content-Disposition does not leak (valgrind) and is kept as received.
     @Test func repeatedDispositionInAPartIsKept() throws {
         let body = "--b1\r\nContent-Type: application/sdp\r\nContent-Disposition: session\r\nContent-Disposition: session\r\n\r\nv=0\r\n--b1--\r\n"
