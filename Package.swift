@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "SIPI", targets: ["SIPI"]),
         .library(name: "Interworking", targets: ["Interworking"]),
         .library(name: "Trace", targets: ["Trace"]),
+        .library(name: "Gateway", targets: ["Gateway"]),
         .executable(name: "sipigw", targets: ["sipigw"]),
     ],
     dependencies: [

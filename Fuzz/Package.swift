@@ -18,7 +18,7 @@ let package = Package(
         // libFuzzer's driver entry (LLVMFuzzerRunDriver), called from each harness's main.swift.
         .target(name: "CFuzzerDriver"),
         // What the harnesses share: input views, the failure report.
-        .target(name: "FuzzSupport"),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "SIPI", package: "sipigw")]),
         harness("FuzzISUP", [.product(name: "ISUP", package: "sipigw")]),
         harness("FuzzISUPJSON", [.product(name: "ISUP", package: "sipigw")]),
         harness("FuzzM3UA", [.product(name: "M3UA", package: "sipigw")]),
@@ -26,6 +26,9 @@ let package = Package(
         harness("FuzzSIPIBody", [.product(name: "SIPI", package: "sipigw"), .product(name: "ISUP", package: "sipigw")]),
         harness("FuzzSDP", [.product(name: "SIPI", package: "sipigw")]),
         harness("FuzzPcap", [.product(name: "Trace", package: "sipigw")]),
+        harness("FuzzConfiguration", [
+            .product(name: "Gateway", package: "sipigw"), .product(name: "Interworking", package: "sipigw"),
+        ]),
         harness("FuzzEngine", [
             .product(name: "Interworking", package: "sipigw"), .product(name: "SIPI", package: "sipigw"),
             .product(name: "ISUP", package: "sipigw"), .product(name: "M3UA", package: "sipigw"),

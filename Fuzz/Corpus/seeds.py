@@ -108,3 +108,9 @@ engine = [
 ]
 for program in engine:
     write("FuzzEngine", program)
+
+# The daemon's YAML configuration: the shipped default and the examples.
+for directory in ("Config", os.path.join("Config", "examples")):
+    for name in sorted(os.listdir(os.path.join(ROOT, directory))):
+        if name.endswith(".yaml"):
+            write("FuzzConfiguration", open(os.path.join(ROOT, directory, name), "rb").read())

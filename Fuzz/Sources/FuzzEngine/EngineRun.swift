@@ -20,7 +20,7 @@ struct EngineRun {
 
     init(enumLookup: Bool) {
         engine = InterworkingEngine(configuration: Network.configuration(enumLookup: enumLookup),
-                                    mappings: Network.mappings, instance: "f")
+                                    mappings: repositoryMappings, instance: "f")
     }
 
     mutating func feed(_ event: Event) {

@@ -13,21 +13,6 @@ enum Network {
     static let stranger = SIPEndpoint(host: "192.0.2.66", port: 5060)
     static let switchRoute = SignallingRoute(opc: switchPointCode, dpc: ownPointCode)
 
-    /// The repository's Mappings/ tables, read once (four levels up from this file).
-    static let mappings: Mappings = {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Mappings")
-        var files = [String: String]()
-        for name in Mappings.fileNames {
-            files[name] = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-        }
-        do {
-            return try Mappings(files: files)
-        } catch {
-            fatalError("\(directory.path) does not load: \(error)")
-        }
-    }()
-
     static func configuration(enumLookup: Bool) -> EngineConfiguration {
         let circuits = CircuitGroupConfiguration(name: "switch-a", opc: ownPointCode, dpc: switchPointCode,
                                                  cics: [CICRange(1, 31)!])
