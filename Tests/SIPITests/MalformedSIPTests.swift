@@ -227,6 +227,15 @@ import Testing
         #expect(throws: SIPParseError.self) { try SIPMessage(parsing: Array(raw.utf8)) }
     }
 
+    /// Issue 10, LeakSanitizer finding FuzzSIPIBody (minimized): of two message Content-Types the screening read the
+    /// first (not multipart) and libosip2 the last, so a part with two Content-Types went unchecked and leaked.
+    @Test func repeatedMessageContentTypeIsRefused() {
+        let body = "--b1\r\nContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"
+        let raw = "INVITE sip:a@b SIP/2.0\r\n" + Self.head + "Content-Type: text/plain\r\nMIME-Version: 1.0\r\n"
+            + "Content-Type: multipart/mixed;boundary=b1\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body
+        #expect(throws: SIPParseError(.repeatedHeader("Content-Type"))) { try SIPMessage(parsing: Array(raw.utf8)) }
+    }
+
     /// A repeated Content-Disposition does not leak (valgrind) and is kept as received.
     @Test func repeatedDispositionInAPartIsKept() throws {
         let body = "--b1\r\nContent-Type: application/sdp\r\nContent-Disposition: session\r\nContent-Disposition: session\r\n\r\nv=0\r\n--b1--\r\n"

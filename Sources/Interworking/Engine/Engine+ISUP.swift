@@ -95,6 +95,8 @@ extension InterworkingEngine {
         guard let cic = message.cic else { return }
         switch message.type {
         case .rel:
+            // Q.764 §2.3.1 c): the circuit is idle once RLC is sent, whatever this side thought it was.
+            circuits[key.trunk].releaseToIdle(cic)
             sendISUP(ISUPMessage(type: .rlc, cic: cic, parameters: []), trunk: key.trunk)
         case .rlc, .cfn:
             out.append(.observe(.discarded("\(message.type.acronym) on idle CIC \(cic)")))

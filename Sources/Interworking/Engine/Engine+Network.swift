@@ -49,7 +49,9 @@ extension InterworkingEngine {
     }
 
     /// An association lost: the calls of its trunks are released on the SIP side (cause 41 by default), their ISUP
-    /// legs are gone; when it returns, GRS resets its circuits.
+    /// legs are gone and their circuits idle here (no new call seizes one while the association is down); when it
+    /// returns, GRS resets its circuits, so the switch's side of them is idle too. (Issue 10, fuzzing finding
+    /// FuzzEngine: the circuit of a call lost so stayed busy without a call, even after the switch's REL.)
     mutating func associationChanged(_ name: String, up: Bool) {
         let trunks = configuration.trunks.indices.filter { configuration.trunks[$0].association == name }
         if up {
@@ -61,6 +63,7 @@ extension InterworkingEngine {
         let cause = configuration.policy.associationLossCause
         for id in calls.keys.sorted() where trunks.contains(calls[id]!.trunk) {
             var call = calls[id]!
+            if let cic = call.cic { circuits[call.trunk].releaseToIdle(cic) }
             isupLegLost(&call)
             if call.releasedBy == nil { call.releasedBy = .gateway }
             if call.record.isupCause == nil { call.record.isupCause = cause }

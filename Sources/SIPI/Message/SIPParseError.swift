@@ -18,6 +18,8 @@ public struct SIPParseError: Error, Hashable, Sendable, CustomStringConvertible 
         case malformedParameter(header: String, parameter: String)
         /// A body part repeats a header that it may carry once (RFC 2045 §3 Content-Type).
         case repeatedPartHeader(String)
+        /// The message repeats a header that it may carry once (RFC 3261 §7.3.1: Content-Type).
+        case repeatedHeader(String)
         /// The request line is `Method SP x SP SIP/2.0` but `x` is no Request-URI (a space inside it, no scheme):
         /// `request` is the rest of the message, parsed, with `x` as its Request-URI, so that the request can be
         /// answered as its method requires (an INVITE: ST 769 Annex A.1.1 a, 484 with cause 28). It cannot be
@@ -39,6 +41,7 @@ public struct SIPParseError: Error, Hashable, Sendable, CustomStringConvertible 
         case .malformedParameter(let header, let parameter):
             "\(header): parameter \"\(parameter)\" is not name=value (RFC 3261 §25.1)"
         case .repeatedPartHeader(let name): "a body part has more than one \(name) header (RFC 2045 §3)"
+        case .repeatedHeader(let name): "more than one \(name) header (RFC 3261 §7.3.1)"
         case .invalidRequestURI(let uri, _): "the Request-URI \"\(uri)\" is not a URI (RFC 3261 §25.1 Request-Line)"
         }
     }

@@ -17,6 +17,25 @@ import Testing
         try s.expectRecord(isupCause: 41)
     }
 
+    /// Issue 10, fuzzing finding FuzzEngine (crash-24e47582…, with ENUM on): an I→S call waiting for the COT of a
+    /// previous circuit lost its association; the call ended but its circuit stayed busy without a call, even after
+    /// the switch's REL. The circuit is idle when the association is lost, and a REL on a circuit without a call
+    /// idles it (Q.764 §2.3.1).
+    @Test func associationLossIdlesTheCircuitsOfItsCalls() throws {
+        var s = Scenario(Fixture.configuration { $0.routes.enumLookup = .init() })
+        func busy() -> Int {
+            s.engine.circuitGroup("switch-a")!.count { [.incomingBusy, .outgoingBusy, .outgoingSeized].contains($0.call) }
+        }
+        s.isup(Fixture.iam(cic: 1, called: "7777777777", continuity: 2))
+        #expect(busy() == 1 && s.engine.activeCalls == 1)
+        s.event(.association("stp", up: false))
+        #expect(s.engine.activeCalls == 0)
+        #expect(busy() == 0)
+        s.event(.association("stp", up: true))
+        s.isup(Fixture.rel(cic: 1, cause: 16))
+        #expect(busy() == 0)
+    }
+
     /// Seed 16: a BYE in the early dialog of an S→I call ended the call, but the INVITE never got its final
     /// response: the server transaction stayed in Proceeding for ever. RFC 3261 §15.1.2: 487.
     @Test func byeInAnEarlyDialogAnswersTheInvite() throws {
