@@ -8,7 +8,7 @@ RUN_PACKAGES  := pkg-config libosip2-dev libsctp-dev
 TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio valgrind qemu-system-x86 busybox-static cpio osmo-stp
 BIN := .build/release/sipigw
 
-.PHONY: run test build deps-run deps-test bench bench-tshark bench-m3ua-tcp fuzz fuzz-short clean
+.PHONY: run test build deps-run deps-test bench bench-tshark bench-m3ua-tcp fuzz fuzz-short test-sanitize clean
 
 run: deps-run build
 	$(BIN) decode --format text --file Samples/isup-messages.txt
@@ -48,8 +48,14 @@ fuzz: deps-run
 fuzz-short: deps-run
 	FUZZ_RUNS=$(FUZZ_SHORT_RUNS) FUZZ_SECONDS=$(FUZZ_SHORT_SECONDS) Scripts/fuzz
 
+# The whole test suite under AddressSanitizer (with LeakSanitizer), then ThreadSanitizer, each in its own build
+# folder (not part of make test: two more full builds). SIPIGW_SKIP_SCTP_VM: the VM tests run the plain build.
+test-sanitize: deps-test
+	SIPIGW_SKIP_SCTP_VM=1 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	SIPIGW_SKIP_SCTP_VM=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
+
 clean:
-	rm -rf .build Benchmarks/.build Fuzz/.build
+	rm -rf .build .build-asan .build-tsan Benchmarks/.build Fuzz/.build
 
 # make test-sctp: the osmo-stp probe through the SCTP VM alone (also part of make test).
 include Scripts/sctp.mk

@@ -45,6 +45,7 @@ public struct ASPGroup: M3UAStateMachine, Sendable {
                 members[a]!.set(goal: configuration.trafficMode == .override && n > 0 ? .standby : .active)
             }
         case .deactivate, .shutdown: out = configuration.associations.flatMap { members[$0]!.handle(event, at: now) }
+        case .manage(let a, _): out = members[a]?.handle(event, at: now) ?? []
         case .sendData(let data): out = send(data, at: now)
         case .transportUp(let a), .transportDown(let a), .received(_, let a, _), .receivedOctets(_, let a, _),
             .timerFired(.ack(let a)), .timerFired(.beat(let a)), .timerFired(.reconnect(let a)):

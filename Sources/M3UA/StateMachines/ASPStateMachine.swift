@@ -4,7 +4,7 @@
 /// meets the goal, beats, and reconnects with a bounded exponential back-off after a loss.
 public struct ASPStateMachine: M3UAStateMachine, Sendable {
     /// What layer management wants of this ASP.
-    public enum Goal: Hashable, Sendable {
+    public enum Goal: String, Codable, CaseIterable, Hashable, Sendable {
         case down
         case inactive
         /// ASP-INACTIVE, taking over (ASPAC) when the SGP reports the AS pending: the standby of an Override AS
@@ -63,6 +63,7 @@ public struct ASPStateMachine: M3UAStateMachine, Sendable {
         case .activate: return set(goal: .active)
         case .deactivate: return set(goal: .inactive)
         case .shutdown: return set(goal: .down)
+        case .manage(association, let goal): return set(goal: goal)
         case .sendData(let data): return send(data)
         case .transportUp(association) where transport != .up:
             transport = .up

@@ -15,6 +15,9 @@ public enum M3UAEvent: Hashable, Sendable {
     case deactivate
     /// Layer management: ASPDN and close the association(s) (§4.3.4.2).
     case shutdown
+    /// Layer management for the ASP of one association: ASP-ACTIVE, ASP-INACTIVE (ASPIA), standby (ASP-INACTIVE,
+    /// taking over when its AS goes pending, §5.2.2) or ASP-DOWN (ASPDN, the association closed), and back.
+    case manage(AssociationID, ASPStateMachine.Goal)
     /// The MTP3 user sends a message (RFC 4666 §4.3.3 / §3.3.1).
     case sendData(ProtocolData)
     /// The SGP's SS7 side learnt that destinations became available or unavailable (RFC 4666 §4.5.1, §4.5.2).

@@ -72,6 +72,27 @@ import Testing
         #expect(first == second)
     }
 
+    /// Issue 8: layer management drives one association at a time (RFC 4666 §4.3.4): ASPIA, standby, ASPDN and back.
+    @Test("Layer management per association: inactive, down, back active; Override hands over to the standby")
+    func layerManagementPerAssociation() {
+        var p = Self.pump(.loadshare)
+        p.feed(.left, .manage(Self.two, .inactive))
+        #expect(p.left.members[Self.two]?.state == .inactive)
+        #expect(p.right.asps[Self.two]?.state == .inactive)
+        #expect(Self.carriers(&p) == Array(repeating: Self.one, count: 16))
+        p.feed(.left, .manage(Self.two, .down))
+        #expect(p.left.members[Self.two]?.state == .down)
+        #expect(p.right.asps[Self.two] == nil || p.right.asps[Self.two]?.state == .down)
+        p.feed(.left, .manage(Self.two, .active))
+        p.advance(by: .seconds(1))
+        #expect(p.left.activeAssociations == [Self.one, Self.two])
+
+        var o = Self.pump(.override)
+        o.feed(.left, .manage(Self.one, .standby))
+        #expect(o.left.activeAssociations == [Self.two], "the standby took over")
+        #expect(o.right.applicationServers[7]?.active == [Self.two])
+    }
+
     @Test("Override: the first ASP active, the second standby (ASP-INACTIVE) (§4.3.4.3)")
     func overrideBringUp() {
         let p = Self.pump(.override)
