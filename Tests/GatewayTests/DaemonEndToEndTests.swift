@@ -131,6 +131,7 @@ import Glibc
     struct Harness {
         let peer: Peer
         let sipPort: UInt16
+        let m3uaPort: UInt16
         let daemon: PeerProcess
         let node: M3UANode<ASPStateMachine>
         let observed: Switch
@@ -185,7 +186,7 @@ import Glibc
                                 observer: observed.observe)
             defer { _ = try? node.stop().wait() }
             node.feed(.activate)
-            let harness = Harness(peer: peer, sipPort: sipPort, daemon: daemon, node: node, observed: observed, records: records)
+            let harness = Harness(peer: peer, sipPort: sipPort, m3uaPort: m3uaPort, daemon: daemon, node: node, observed: observed, records: records)
             let grs = try #require(observed.waitFor(.grs), "no GRS; daemon log:\n\(daemon.log)")
             #expect(grs.cic == CIC(1))
             try harness.send(ISUPMessage(type: .gra, cic: CIC(1), parameters: [Parameter(code: .rangeAndStatus, value: [30, 0, 0, 0, 0])]))
