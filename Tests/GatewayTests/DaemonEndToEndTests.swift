@@ -106,8 +106,11 @@ import Glibc
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    static func configuration(sipPort: UInt16, m3uaPort: UInt16, peerPort: UInt16, records: String) -> String {
+    /// `peerOptions` are more keys of the peer (`, keepAliveInterval: 1s`), `extra` more top-level lines.
+    static func configuration(sipPort: UInt16, m3uaPort: UInt16, peerPort: UInt16, records: String,
+                              peerOptions: String = "", extra: String = "") -> String {
         """
+        \(extra)
         sip: { address: { host: 127.0.0.1, port: \(sipPort) }, domain: gw.example.it }
         m3ua:
           associations:
@@ -119,7 +122,7 @@ import Glibc
             circuits: { name: switch, opc: 1, dpc: 2, cics: ["1-31"] }
             media: { address: 127.0.0.1, port: 40000 }
         peers:
-          - { name: olo, address: { host: 127.0.0.1, port: \(peerPort) }, domain: olo.example.it }
+          - { name: olo, address: { host: 127.0.0.1, port: \(peerPort) }, domain: olo.example.it\(peerOptions) }
         routes:
           toSIP: [{ prefix: "39", peer: olo, completeLength: 12 }]
           toISUP: [{ prefix: "39", trunk: switch }]
@@ -142,7 +145,7 @@ import Glibc
         }
 
         /// IAM on `cic` for "0612345678" + ST (Q.763 §3.9: NAI 3, odd, E.164) → the INVITE the peer receives.
-        func call(cic: Int) throws -> SIPMessage {
+        func call(cic: Int, skipping: Set<String> = []) throws -> SIPMessage {
             try send(ISUPMessage(type: .iam, cic: CIC(cic), parameters: [
                 Parameter(code: .natureOfConnectionIndicators, value: [0x00]),
                 Parameter(code: .forwardCallIndicators, value: [0x20, 0x01]),
@@ -150,7 +153,7 @@ import Glibc
                 Parameter(code: .transmissionMediumRequirement, value: [0x00]),
                 Parameter(code: .calledPartyNumber, value: [0x83, 0x10, 0x60, 0x21, 0x43, 0x65, 0x87, 0x0F]),
             ]))
-            return try peer.receive()
+            return try peer.receive(skipping: skipping)
         }
 
         /// SIGTERM, then the exit status and the call records written.
@@ -162,13 +165,14 @@ import Glibc
         }
     }
 
-    static func withDaemon(_ body: (Harness) throws -> Void) throws {
+    static func withDaemon(peerOptions: String = "", extra: String = "", _ body: (Harness) throws -> Void) throws {
         try ScratchDirectory.with("daemon") { dir in
             let peer = try Peer()
             let sipPort = try UDPExchange.freePort(), m3uaPort = try UDPExchange.freePort()
             let records = dir.appendingPathComponent("records.jsonl").path
             let config = dir.appendingPathComponent("gateway.yaml")
-            try Self.configuration(sipPort: sipPort, m3uaPort: m3uaPort, peerPort: peer.port, records: records)
+            try Self.configuration(sipPort: sipPort, m3uaPort: m3uaPort, peerPort: peer.port, records: records,
+                                   peerOptions: peerOptions, extra: extra)
                 .write(to: config, atomically: true, encoding: .utf8)
             let daemon = try PeerProcess(Command.builtProduct("sipigw"),
                                          ["run", "--config", config.path, "--mappings", Self.root.appendingPathComponent("Mappings").path],
