@@ -5,7 +5,8 @@ SWIFT ?= swift
 # Debian packages: what running needs, and what the tests add (independent oracles).
 RUN_PACKAGES  := pkg-config libosip2-dev libsctp-dev
 # qemu, busybox-static, cpio and osmo-stp: the SCTP tests boot a kernel with SCTP in a VM (Scripts/sctp-vm).
-TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio valgrind qemu-system-x86 busybox-static cpio osmo-stp
+# sip-tester: SIPp, the SIP peer of the gateway tests (Tests/Fixtures/sipp).
+TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio sip-tester valgrind qemu-system-x86 busybox-static cpio osmo-stp
 BIN := .build/release/sipigw
 
 .PHONY: run test build deps-run deps-test bench bench-tshark bench-m3ua-tcp fuzz fuzz-short clean
