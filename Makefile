@@ -1,5 +1,5 @@
 # sipigw — two entry points for a fresh Debian 12 machine with Swift:
-#   make run    install what running needs, build release, run the main job on the built-in default
+#   make run    install what running needs, build release, run the demo (gateway between a simulated switch and a SIP peer)
 #   make test   install what testing needs (tshark ...), build, run every test
 SWIFT ?= swift
 # Debian packages: what running needs, and what the tests add (independent oracles).
@@ -11,8 +11,10 @@ BIN := .build/release/sipigw
 
 .PHONY: run test build deps-run deps-test bench bench-tshark bench-m3ua-tcp fuzz fuzz-short clean
 
+# The demo: gateway, switch-sim and a SIP peer in one process on loopback; six calls as ladders, then the gateway
+# stays up until Ctrl-C (DEMO_ARGS=--once exits after the calls).
 run: deps-run build
-	$(BIN) decode --format text --file Samples/isup-messages.txt
+	$(BIN) demo $(DEMO_ARGS)
 
 build:
 	$(SWIFT) build -c release --product sipigw

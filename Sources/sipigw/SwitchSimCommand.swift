@@ -132,11 +132,3 @@ extension TimerDuration: ExpressibleByArgument {
 
 extension M3UAAssociationConfiguration.Role: ExpressibleByArgument {}
 extension M3UAAssociationConfiguration.Transport: ExpressibleByArgument {}
-
-extension Duration {
-    /// The duration in seconds, as a Double.
-    var seconds: Double {
-        let (s, atto) = components
-        return Double(s) + Double(atto) / 1e18
-    }
-}
