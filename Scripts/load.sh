@@ -22,24 +22,8 @@ cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; rm -r
 trap cleanup EXIT
 free_port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 sip=$(free_port); peer=$(free_port); m3ua=$(free_port)
-cat >"$dir/gateway.yaml" <<YAML
-sip: { address: { host: 127.0.0.1, port: $sip }, domain: gw.example.it }
-m3ua:
-  associations:
-    - { name: switch, role: sgp, transport: tcp, local: ["127.0.0.1:$m3ua"], routingContexts: [1] }
-trunks:
-  - name: switch
-    association: switch
-    routingContext: 1
-    circuits: { name: switch, opc: 1, dpc: 2, cics: ["1-4000"] }
-    media: { address: 127.0.0.1, port: 40000 }
-peers:
-  - { name: olo, address: { host: 127.0.0.1, port: $peer }, domain: olo.example.it }
-routes:
-  toSIP: [{ prefix: "39", peer: olo, completeLength: 12 }]
-  toISUP: [{ prefix: "39", trunk: switch }]
-records: { path: $dir/records.jsonl }
-YAML
+sed -e "s/@SIP_PORT@/$sip/" -e "s/@M3UA_PORT@/$m3ua/" -e "s/@PEER_B_PORT@/$peer/" -e "s/@PEER_A_PORT@/$(free_port)/" \
+  -e "s/@CICS@/1-4000/" -e "s|@RECORDS@|$dir/records.jsonl|" Tests/Fixtures/sipp/gateway.yaml >"$dir/gateway.yaml"
 limit=$((seconds * 3 + 60))
 timeout "$limit" sipp -sf Tests/Fixtures/sipp/uas-answer.xml -i 127.0.0.1 -p "$peer" -nostdin \
   -trace_stat -stf "$dir/sipp.csv" -fd 1 >"$dir/sipp.log" 2>&1 &

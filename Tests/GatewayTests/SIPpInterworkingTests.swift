@@ -20,29 +20,14 @@ import Glibc
         let peerB = try! UDPExchange.freePort(), peerA = try! UDPExchange.freePort()
     }
 
-    static func configuration(_ ports: Ports, records: String) -> String {
-        """
-        sip: { address: { host: 127.0.0.1, port: \(ports.sip) }, domain: gw.example.it }
-        m3ua:
-          associations:
-            - { name: switch, role: sgp, transport: tcp, local: ["127.0.0.1:\(ports.m3ua)"], routingContexts: [1] }
-        trunks:
-          - name: switch
-            association: switch
-            routingContext: 1
-            circuits: { name: switch, opc: 1, dpc: 2, cics: ["1-31"] }
-            numbering:
-              called:  [{ nature: 3, globalPrefix: "39" }, { nature: 4 }]
-              calling: [{ nature: 3, globalPrefix: "39" }, { nature: 4 }]
-            media: { address: 127.0.0.1, port: 40000 }
-        peers:
-          - { name: olo-sipi, address: { host: 127.0.0.1, port: \(ports.peerB) }, domain: olo.example.it, profile: B }
-          - { name: olo-plain, address: { host: 127.0.0.2, port: \(ports.peerA) }, domain: plain.example.it, profile: A }
-        routes:
-          toSIP: [{ prefix: "39", peer: olo-sipi, completeLength: 12 }]
-          toISUP: [{ prefix: "39", trunk: switch }]
-        records: { path: \(records) }
-        """
+    /// Tests/Fixtures/sipp/gateway.yaml on this run's ports.
+    static func configuration(_ ports: Ports, records: String) throws -> String {
+        var text = try String(contentsOf: fixtures.appendingPathComponent("gateway.yaml"), encoding: .utf8)
+        for (name, value) in [("SIP_PORT", "\(ports.sip)"), ("M3UA_PORT", "\(ports.m3ua)"), ("PEER_B_PORT", "\(ports.peerB)"),
+                              ("PEER_A_PORT", "\(ports.peerA)"), ("CICS", "1-31"), ("RECORDS", records)] {
+            text = text.replacingOccurrences(of: "@\(name)@", with: value)
+        }
+        return text
     }
 
     /// The gateway and the switch around a test; `body` gets the scratch directory, and the records once the
@@ -138,13 +123,9 @@ import Glibc
             #expect(stats["SuccessfulCall(C)"] == "5", "\(stats)")
             #expect(stats["FailedCall(C)"] == "0", "\(stats)")
             gateway.stop()
-            let records = run.callRecords()
-            #expect(records.count == 5, "\(gateway.log)")
+            let records = Self.expectRecords(run, count: 5, direction: "isup-to-sip", releasedBy: "isup", log: gateway.log)
             for record in records {
-                #expect(record["direction"] as? String == "isup-to-sip")
-                #expect(record["releasedBy"] as? String == "isup")
                 #expect(record["isupCause"] as? Int == 16)
-                #expect(record["sipStatus"] as? Int == 200)
                 #expect((record["sipTo"] as? String)?.hasPrefix("sip:+39061234567") == true)
             }
         }
@@ -205,13 +186,19 @@ import Glibc
         sim.stop()
         #expect(sim.log.contains("incoming calls=3 answered=3 answer=3"), "\(sim.log)")
         gateway.stop()
+        return (sim.log, expectRecords(run, count: 3, direction: "sip-to-isup", releasedBy: "sip", log: gateway.log))
+    }
+
+    /// The gateway's records: `count` answered calls (SIP 200) in `direction`, released by `releasedBy`.
+    static func expectRecords(_ run: Run, count: Int, direction: String, releasedBy: String, log: String) -> [[String: Any]] {
         let records = run.callRecords()
-        #expect(records.count == 3, "\(gateway.log)")
+        #expect(records.count == count, "\(log)")
         for record in records {
-            #expect(record["direction"] as? String == "sip-to-isup")
-            #expect(record["releasedBy"] as? String == "sip")
-            #expect(record["answer"] != nil)
+            #expect(record["direction"] as? String == direction, "\(record)")
+            #expect(record["releasedBy"] as? String == releasedBy, "\(record)")
+            #expect(record["sipStatus"] as? Int == 200, "\(record)")
+            #expect(record["answer"] != nil, "\(record)")
         }
-        return (sim.log, records)
+        return records
     }
 }
