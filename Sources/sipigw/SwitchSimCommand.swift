@@ -17,8 +17,8 @@ struct SwitchSimCommand: ParsableCommand {
         discussion: """
             The switch connects as ASP toward the gateway's SGP or an STP (--role asp), as IPSP (--role ipsp: \
             connects with --remote, waits for the peer without it), or accepts the gateway's ASP (--role sgp). \
-            Outgoing calls start once the gateway has reset the circuits (GRS) and end after --calls, or when \
-            --duration is over; incoming calls are answered by --answer. On SIGTERM/SIGINT, or at the end, the \
+            Outgoing calls start once the gateway has reset the circuits (GRS): --calls of them, or rate × \
+            --duration; incoming calls are answered by --answer. On SIGTERM/SIGINT, or at the end, the \
             statistics are printed: attempts, answered, failures by cause, incoming calls by behaviour, setup \
             latency IAM→ACM and IAM→ANM (p50/p99).
             """
@@ -54,7 +54,7 @@ struct SwitchSimCommand: ParsableCommand {
     var rate: Double = 1
     @Option(help: "Holding time of an answered outgoing call (1s, 500ms).")
     var hold: TimerDuration = .seconds(1)
-    @Option(help: "Place calls for this long (rate × duration calls when --calls is not given); then wait for their end.")
+    @Option(help: "Place rate × duration calls (when --calls is not given); then wait for their end.")
     var duration: TimerDuration?
     @Option(help: "Incoming calls: weighted behaviours, answer=8,busy=1,noanswer=1,congestion=0,unallocated=0.")
     var answer = "answer"
@@ -87,9 +87,6 @@ struct SwitchSimCommand: ParsableCommand {
             node.finished.whenComplete { [linger] _ in
                 DispatchQueue.global().asyncAfter(deadline: .now() + linger.duration.seconds) { done.signal() }
             }
-        }
-        if let duration, configuration.calls > 0 {
-            DispatchQueue.global().asyncAfter(deadline: .now() + duration.duration.seconds) { node.stop() }
         }
         done.wait()
         node.stop()
