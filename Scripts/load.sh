@@ -35,6 +35,7 @@ sleep 1
 ticks() { awk '{ print $14 + $15 }' "/proc/$gateway/stat"; }
 hz=$(getconf CLK_TCK)
 before=$(ticks)
+rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$gateway/status")
 start=$(date +%s.%N)
 timeout "$limit" "$sipigw" switch-sim --remote "127.0.0.1:$m3ua" --cics 1-4000 --duration "${seconds}s" --rate "$rate" \
   --hold "$hold" --numbers 0612345678,0612345679,0612345680 >"$dir/switch.log" 2>&1
@@ -58,4 +59,5 @@ hold_seconds=$(echo "$hold" | awk '/ms$/ { sub("ms", ""); print $0 / 1000; next 
 placing=$(calc '%.3f' "$elapsed - $hold_seconds")
 echo "  sustained: $(calc '%.1f' "$attempts / $placing") call setups/s over $(calc '%.1f' "$placing") s, $answered answered, $((attempts - answered)) failed"
 echo "  gateway CPU: $(calc '%.1f' "($after - $before) * 1000000 / $hz / $attempts") µs per call ($((after - before)) ticks of 1/$hz s)"
-echo "  gateway peak RSS (VmHWM): $((hwm / 1024)) MiB with up to $(calc '%.0f' "$rate * $hold_seconds") calls established at once"
+peak=$(calc '%.0f' "$rate * $hold_seconds")
+echo "  gateway RSS: $((rss_before / 1024)) MiB idle, peak (VmHWM) $((hwm / 1024)) MiB with up to $peak calls established at once: ~$(calc '%.1f' "($hwm - $rss_before) / $peak") KiB per established call"
