@@ -41,17 +41,25 @@ import Glibc
             try PeerProcess(executable, arguments, log: dir.appendingPathComponent("\(name).log"))
         }
 
-        func gateway() throws -> PeerProcess {
+        /// The gateway as SGP (the fixture's association), or with `role` in its place: IPSP or ASP connecting to
+        /// the switch.
+        func gateway(role: String = "sgp") throws -> PeerProcess {
             let config = dir.appendingPathComponent("gateway.yaml")
-            try SIPpInterworkingTests.configuration(ports, records: records).write(to: config, atomically: true, encoding: .utf8)
+            var text = try SIPpInterworkingTests.configuration(ports, records: records)
+            if role != "sgp" {
+                text = text.replacingOccurrences(of: "role: sgp, transport: tcp, local: [\"127.0.0.1:\(ports.m3ua)\"]",
+                                                 with: "role: \(role), transport: tcp, remote: [\"127.0.0.1:\(ports.m3ua)\"]")
+            }
+            try text.write(to: config, atomically: true, encoding: .utf8)
             return try start("gateway", Command.builtProduct("sipigw"), [
                 "run", "--config", config.path, "--mappings", DaemonEndToEndTests.root.appendingPathComponent("Mappings").path,
             ])
         }
 
-        func switchSim(_ arguments: [String]) throws -> PeerProcess {
-            try start("switch-sim", Command.builtProduct("sipigw"),
-                      ["switch-sim", "--remote", "127.0.0.1:\(ports.m3ua)", "--trace"] + arguments)
+        /// The switch as ASP toward the gateway's SGP, or with `role` listening for the gateway (IPSP, SGP).
+        func switchSim(role: String = "asp", _ arguments: [String]) throws -> PeerProcess {
+            let address = role == "asp" ? ["--remote", "127.0.0.1:\(ports.m3ua)"] : ["--role", role, "--local", "127.0.0.1:\(ports.m3ua)"]
+            return try start("switch-sim", Command.builtProduct("sipigw"), ["switch-sim", "--trace"] + address + arguments)
         }
 
         /// SIPp with a scenario of Tests/Fixtures/sipp, its statistics in `<name>.csv`, a global timeout so that
@@ -128,6 +136,27 @@ import Glibc
                 #expect(record["isupCause"] as? Int == 16)
                 #expect((record["sipTo"] as? String)?.hasPrefix("sip:+39061234567") == true)
             }
+        }
+    }
+
+    /// The other M3UA roles (RFC 4666 §1.3), the switch listening: gateway IPSP ↔ switch IPSP (single exchange,
+    /// §4.3.4.3), and gateway ASP → switch SGP; two calls each through to SIPp.
+    @Test(arguments: [("ipsp", "ipsp"), ("asp", "sgp")])
+    func otherM3UARoles(gateway gatewayRole: String, switch switchRole: String) throws {
+        try Self.withRun { run in
+            let uas = try run.sipp("uas", scenario: Self.fixtures.appendingPathComponent("uas-answer.xml"),
+                                   ["-i", "127.0.0.1", "-p", "\(run.ports.peerB)", "-m", "2"])
+            defer { uas.stop() }
+            let sim = try run.switchSim(role: switchRole, ["--calls", "2", "--rate", "20", "--hold", "200ms"])
+            defer { sim.stop() }
+            let gateway = try run.gateway(role: gatewayRole)
+            defer { gateway.stop() }
+            #expect(run.exited(sim, within: 20), "switch-sim did not finish:\n\(sim.log)\ngateway:\n\(gateway.log)")
+            #expect(sim.log.contains("outgoing attempts=2 answered=2 failed=0"), "\(sim.log)")
+            #expect(run.exited(uas, within: 10), "SIPp did not end after 2 calls:\n\(uas.log)")
+            #expect(uas.process.terminationStatus == 0, "\(uas.log)")
+            gateway.stop()
+            _ = Self.expectRecords(run, count: 2, direction: "isup-to-sip", releasedBy: "isup", log: gateway.log)
         }
     }
 
