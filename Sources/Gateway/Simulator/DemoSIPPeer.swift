@@ -37,6 +37,8 @@ public final class DemoSIPPeer: @unchecked Sendable {
     private let trace: @Sendable (_ sentByPeer: Bool, SIPMessage) -> Void
     private var channel: Channel?
     private var dialogs: [String: Dialog] = [:]
+    /// Calls placed here: when to send BYE after the answer, by Call-ID.
+    private var releaseAfter: [String: Duration] = [:]
     private var counter = 0
 
     public init(host: String, port: Int, group: EventLoopGroup, ringing: Duration,
@@ -89,8 +91,6 @@ public final class DemoSIPPeer: @unchecked Sendable {
             self.send(invite, to: gateway)
         }
     }
-
-    private var releaseAfter: [String: Duration] = [:]
 
     private var sdp: [UInt8] {
         Array("v=0\r\no=peer 1 1 IN IP4 \(host)\r\ns=-\r\nc=IN IP4 \(host)\r\nt=0 0\r\nm=audio 30000 RTP/AVP 8\r\na=rtpmap:8 PCMA/8000\r\n".utf8)

@@ -45,6 +45,7 @@ extension SwitchSimulator {
         case .iam: return incoming(message, cic: cic, at: now)
         case .acm: return backward(cic, answered: false, at: now)
         case .con, .anm: return backward(cic, answered: true, at: now)
+        case .cpg: return []  // Q.764 §2.1.5: progress (alerting, in-band information) changes nothing here
         case .rel:
             // Q.764 §2.3.1: RLC in answer, whichever side released first.
             guard circuits[cic]?.call != nil else { return [.send(.bare(.rlc, cic: cic))] }
