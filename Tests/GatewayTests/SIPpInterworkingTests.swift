@@ -205,7 +205,7 @@ import Glibc
         defer { sim.stop() }
         #expect(run.logged(sim, "→ GRA"), "no circuit reset:\n\(sim.log)\ngateway:\n\(gateway.log)")
         let uac = try run.sipp("uac", scenario: scenario, ["127.0.0.1:\(run.ports.sip)", "-s", "+390612345678",
-                                                           "-i", host, "-p", "\(port)", "-m", "3", "-r", "10"])
+                                                           "-i", host, "-p", "\(port)", "-m", "3", "-r", "10", "-d", "200"])
         defer { uac.stop() }
         #expect(run.exited(uac, within: 20), "SIPp did not end:\n\(uac.log)")
         #expect(uac.process.terminationStatus == 0, "SIPp reports failed calls:\n\(uac.log)\ngateway:\n\(gateway.log)")
