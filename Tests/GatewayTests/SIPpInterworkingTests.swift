@@ -111,13 +111,22 @@ import Glibc
 
     /// switch-sim → gateway → SIPp UAS: five calls placed by the switch, each INVITE checked by SIPp's scenario
     /// (E.164 Request-URI, the IAM encapsulated for the profile B peer), answered, held 300 ms, released by the
-    /// switch (REL 16 → BYE). SIPp counts 5 successful calls and no failure, the switch 5 answered, and the gateway
-    /// writes 5 records of ISUP-released calls.
+    /// switch (REL 16 → BYE). SIPp counts 5 successful calls and no failure, the switch 5 answered, tshark finds
+    /// every packet of the SIP side well formed with the IAM in each INVITE and the REL in each BYE, and the
+    /// gateway writes 5 records of ISUP-released calls.
     @Test func switchCallsAnsweredBySIPp() throws {
         try Self.withRun { run in
             let uas = try run.sipp("uas", scenario: Self.fixtures.appendingPathComponent("uas-answer.xml"),
                                    ["-i", "127.0.0.1", "-p", "\(run.ports.peerB)", "-m", "5"])
             defer { uas.stop() }
+            // tshark capturing the SIP side on loopback (issue 8): no malformed packet, the encapsulated ISUP decoded.
+            let capture = run.dir.appendingPathComponent("sip.pcap")
+            let tshark = Tshark.isAvailable
+                ? try run.start("tshark", Tshark.tsharkPath, ["-i", "lo", "-f", "udp port \(run.ports.sip) or udp port \(run.ports.peerB)",
+                                                              "-w", capture.path])
+                : nil
+            defer { tshark?.stop() }
+            if let tshark { #expect(run.logged(tshark, "Capturing on"), "\(tshark.log)") }
             let gateway = try run.gateway()
             defer { gateway.stop() }
             let sim = try run.switchSim(["--calls", "5", "--rate", "20", "--hold", "300ms",
@@ -131,6 +140,19 @@ import Glibc
             #expect(stats["SuccessfulCall(C)"] == "5", "\(stats)")
             #expect(stats["FailedCall(C)"] == "0", "\(stats)")
             gateway.stop()
+            if let tshark {
+                usleep(300_000)
+                tshark.stop()
+                let rows = try Tshark.fields(ofFile: capture, fields: ["_ws.malformed", "_ws.expert.severity", "sip.Method",
+                                                                       "sip.Status-Code", "isup.message_type"])
+                #expect(rows.allSatisfy { $0[0].isEmpty && !$0[1].contains(Tshark.errorSeverity) }, "\(rows)")
+                let invites = rows.filter { $0[2] == "INVITE" }
+                #expect(invites.count >= 5 && invites.allSatisfy { $0[4] == "1" }, "INVITEs without an IAM: \(rows)")
+                // The gateway's BYE after the switch's REL carries it (Q.1912.5 §7.3, encapsulated REL = 12).
+                #expect(rows.filter { $0[2] == "BYE" && $0[4] == "12" }.count >= 5, "\(rows)")
+            } else {
+                #expect(!Tshark.isCI, "\(Tshark.missingNote)")
+            }
             let records = Self.expectRecords(run, count: 5, direction: "isup-to-sip", releasedBy: "isup", log: gateway.log)
             for record in records {
                 #expect(record["isupCause"] as? Int == 16)
