@@ -1,17 +1,20 @@
 # sipigw — two entry points for a fresh Debian 12 machine with Swift:
-#   make run    install what running needs, build release, run the main job on the built-in default
+#   make run    install what running needs, build release, run the demo (gateway between a simulated switch and a SIP peer)
 #   make test   install what testing needs (tshark ...), build, run every test
 SWIFT ?= swift
 # Debian packages: what running needs, and what the tests add (independent oracles).
 RUN_PACKAGES  := pkg-config libosip2-dev libsctp-dev
 # qemu, busybox-static, cpio and osmo-stp: the SCTP tests boot a kernel with SCTP in a VM (Scripts/sctp-vm).
-TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio valgrind qemu-system-x86 busybox-static cpio osmo-stp
+# sip-tester: SIPp, the SIP peer of the gateway tests (Tests/Fixtures/sipp).
+TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio sip-tester valgrind qemu-system-x86 busybox-static cpio osmo-stp
 BIN := .build/release/sipigw
 
 .PHONY: run test build deps-run deps-test bench bench-tshark bench-m3ua-tcp fuzz fuzz-short test-sanitize clean
 
+# The demo: gateway, switch-sim and a SIP peer in one process on loopback; six calls as ladders, then the gateway
+# stays up until Ctrl-C (DEMO_ARGS=--once exits after the calls).
 run: deps-run build
-	$(BIN) decode --format text --file Samples/isup-messages.txt
+	$(BIN) demo $(DEMO_ARGS)
 
 build:
 	$(SWIFT) build -c release --product sipigw

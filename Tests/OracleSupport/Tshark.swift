@@ -44,7 +44,7 @@ public enum Tshark {
     /// tshark's values of `fields` for every packet of the capture file at `file`: one row per packet, one column
     /// per field (tab-separated, so commas and "|" in values are kept), repeated occurrences joined with ",".
     /// `options` come before the field list (`-o` preferences).
-    static func fields(ofFile file: URL, fields: [String], options: [String] = []) throws -> [[String]] {
+    public static func fields(ofFile file: URL, fields: [String], options: [String] = []) throws -> [[String]] {
         var arguments = ["-r", file.path] + options
         arguments += ["-T", "fields", "-E", "separator=/t", "-E", "occurrence=a", "-E", "aggregator=,"]
         for f in fields { arguments += ["-e", f] }

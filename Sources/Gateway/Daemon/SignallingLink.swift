@@ -58,6 +58,19 @@ enum SignallingLinks {
             aspConfiguration.routingContexts = config.routingContexts
             aspConfiguration.trafficMode = mode
             aspConfiguration.outboundStreams = config.transport == .tcp ? 1 : 2
+            if config.role == .ipsp, remote.isEmpty, let first = local.first {
+                // An IPSP with no peer address waits for its peer's connection and answers its ASPUP and ASPAC
+                // (§4.3.4.3, single exchange: either side may start, here the peer does).
+                let node = M3UANode(machine: ASPStateMachine(association: 1, configuration: aspConfiguration), group: group,
+                                    peers: [:] as [AssociationID: M3UAPeer], observer: observer)
+                return M3UALink(configuration: config, node: node) { node in
+                    if config.transport == .tcp {
+                        _ = try node.listen(host: first.host, port: Int(first.port)).wait()
+                    } else {
+                        try node.listen(sctp: local)
+                    }
+                }
+            }
             guard let first = remote.first else { throw SignallingLinkError.noAddress(config.name) }
             let peer: M3UAPeer = config.transport == .tcp
                 ? .tcp(try SocketAddress(ipAddress: first.host, port: Int(first.port)))
