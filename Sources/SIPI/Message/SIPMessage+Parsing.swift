@@ -37,7 +37,7 @@ extension SIPMessage {
     /// A request libosip2 refused whose request line is `Method SP x SP SIP/2.0` (RFC 3261 §25.1) and whose rest
     /// parses with a valid URI in place of `x`: `x` is what is wrong, and the error carries the request to answer.
     private static func requestURIRefusal(_ bytes: [UInt8]) -> SIPParseError? {
-        guard let end = bytes.firstRange(of: [13, 10])?.lowerBound else { return nil }
+        guard let end = bytes[...].range(of: [13, 10])?.lowerBound else { return nil }
         let line = bytes[..<end]
         guard let first = line.firstIndex(of: 0x20), let last = line.lastIndex(of: 0x20), first < last,
               line[(last + 1)...].elementsEqual("SIP/2.0".utf8) else { return nil }

@@ -8,22 +8,22 @@ extension SIPMessage {
     ///   Content-Type (36 bytes a time under LeakSanitizer); a repeated Content-Disposition or other header does
     ///   not leak (checked with valgrind) and is kept.
     static func screen(head: ArraySlice<UInt8>, body: ArraySlice<UInt8>) throws(SIPParseError) {
-        try screenLines(head, place: "")
+        let headLines = lines(head)
+        try screenLines(headLines, place: "")
         // RFC 3261 §7.3.1, §20.15: one Content-Type. With two, this screening would read the first and libosip2
         // the last (issue 10, LeakSanitizer finding FuzzSIPIBody: a multipart body it checked as something else).
-        if lines(head).filter({ name(of: $0).map(SIPHeader.canonical) == "content-type" }).count > 1 {
-            throw SIPParseError(.repeatedHeader("Content-Type"))
-        }
-        guard let contentType = headerValue("content-type", in: head) else { return }
-        let media = MediaType(contentType)
+        let contentTypes = headLines.dropFirst().filter { name(of: $0).map(SIPHeader.canonical) == "content-type" }
+        if contentTypes.count > 1 { throw SIPParseError(.repeatedHeader("Content-Type")) }
+        guard let line = contentTypes.first, let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
+        let media = MediaType(String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingWhitespace())
         guard media.type.hasPrefix("multipart/"), let boundary = media.parameters["boundary"], !boundary.isEmpty else { return }
         let delimiter = Array(("--" + boundary).utf8)
         var rest = body
-        while let found = rest.firstRange(of: delimiter) {
+        while let found = rest.range(of: delimiter) {
             // The part's header block: from the delimiter to the first empty line (or the next delimiter).
             let after = rest[found.upperBound...]
-            var block = after.prefix(upTo: after.firstRange(of: [13, 10, 13, 10])?.lowerBound ?? after.endIndex)
-            if let next = block.firstRange(of: delimiter) { block = block[..<next.lowerBound] }
+            var block = after.prefix(upTo: after.range(of: [13, 10, 13, 10])?.lowerBound ?? after.endIndex)
+            if let next = block.range(of: delimiter) { block = block[..<next.lowerBound] }
             // The delimiter line itself ("--b", transport padding) is not a header. It ends at its first LF, which
             // must follow a CR: libosip2 also ends lines at a bare LF, and a part whose first header lines ended so
             // would escape these checks (issue 10, LeakSanitizer finding FuzzSIPIBody). The close delimiter
@@ -32,9 +32,9 @@ extension SIPMessage {
                 guard lf > block.startIndex, block[lf - 1] == 13 else {
                     throw SIPParseError(.invalidField(field: "body part delimiter line", detail: "ends in a bare LF"))
                 }
-                let headers = block[(lf + 1)...]
-                try screenLines(headers, place: "body part ")
-                let types = lines(headers).filter { name(of: $0).map(isPartContentType) == true }
+                let headerLines = lines(block[(lf + 1)...])
+                try screenLines(headerLines, place: "body part ")
+                let types = headerLines.filter { name(of: $0).map(isPartContentType) == true }
                 if types.count > 1 { throw SIPParseError(.repeatedPartHeader("Content-Type")) }
             }
             rest = after
@@ -54,7 +54,7 @@ extension SIPMessage {
     private static func lines(_ text: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
         var out = [ArraySlice<UInt8>]()
         var rest = text
-        while let end = rest.firstRange(of: [13, 10]) {
+        while let end = rest.range(of: [13, 10]) {
             out.append(rest[..<end.lowerBound])
             rest = rest[end.upperBound...]
         }
@@ -77,8 +77,8 @@ extension SIPMessage {
     /// Every CR is followed by LF, every LF preceded by CR, and no other CTL but HTAB occurs; the error names
     /// the header (or the start line) where it is found. Content-Type and Content-Disposition parameters have a
     /// name (a valueless Content-Type parameter is tolerated here and left out after parsing).
-    private static func screenLines(_ text: ArraySlice<UInt8>, place: String) throws(SIPParseError) {
-        for (n, line) in lines(text).enumerated() {
+    private static func screenLines(_ lines: [ArraySlice<UInt8>], place: String) throws(SIPParseError) {
+        for (n, line) in lines.enumerated() {
             let name = n == 0 && place.isEmpty ? nil : self.name(of: line)
             if let octet = line.first(where: { $0 == 0x7F || ($0 < 0x20 && $0 != 0x09) }) {
                 let field = n == 0 && place.isEmpty ? "start line" : place + (name ?? "header line \(n + 1)")
