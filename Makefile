@@ -51,10 +51,12 @@ fuzz: deps-run
 fuzz-short: deps-run
 	FUZZ_RUNS=$(FUZZ_SHORT_RUNS) FUZZ_SECONDS=$(FUZZ_SHORT_SECONDS) Scripts/fuzz
 
-# The whole test suite under AddressSanitizer (with LeakSanitizer), then ThreadSanitizer, each in its own build
-# folder (not part of make test: two more full builds). SIPIGW_SKIP_SCTP_VM: the VM tests run the plain build.
+# The whole test suite under AddressSanitizer, then ThreadSanitizer, each in its own build folder (not part of
+# make test: two more full builds). SIPIGW_SKIP_SCTP_VM: the VM tests run the plain build. Leaks are checked by
+# the fuzzing runs (LeakSanitizer per input) and MemoryTests (valgrind): at exit LeakSanitizer counts Swift's
+# lazily initialised globals (NumberingPlan.st769) as leaked, so the binaries the tests start would exit 1.
 test-sanitize: deps-test
-	SIPIGW_SKIP_SCTP_VM=1 $(SWIFT) test --sanitize=address --scratch-path .build-asan
+	SIPIGW_SKIP_SCTP_VM=1 ASAN_OPTIONS=detect_leaks=0 $(SWIFT) test --sanitize=address --scratch-path .build-asan
 	SIPIGW_SKIP_SCTP_VM=1 $(SWIFT) test --sanitize=thread --scratch-path .build-tsan
 
 clean:
