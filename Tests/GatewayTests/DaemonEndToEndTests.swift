@@ -165,13 +165,15 @@ import Glibc
         }
     }
 
-    static func withDaemon(peerOptions: String = "", extra: String = "", _ body: (Harness) throws -> Void) throws {
+    /// `peerPort`: where the configured SIP peer is (default: the harness's own UDP socket).
+    static func withDaemon(peerOptions: String = "", extra: String = "", peerPort: UInt16? = nil,
+                           _ body: (Harness) throws -> Void) throws {
         try ScratchDirectory.with("daemon") { dir in
             let peer = try Peer()
             let sipPort = try UDPExchange.freePort(), m3uaPort = try UDPExchange.freePort()
             let records = dir.appendingPathComponent("records.jsonl").path
             let config = dir.appendingPathComponent("gateway.yaml")
-            try Self.configuration(sipPort: sipPort, m3uaPort: m3uaPort, peerPort: peer.port, records: records,
+            try Self.configuration(sipPort: sipPort, m3uaPort: m3uaPort, peerPort: peerPort ?? peer.port, records: records,
                                    peerOptions: peerOptions, extra: extra)
                 .write(to: config, atomically: true, encoding: .utf8)
             let daemon = try PeerProcess(Command.builtProduct("sipigw"),
