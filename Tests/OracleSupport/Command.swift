@@ -25,14 +25,19 @@ public enum Command {
         process.standardError = stderr
         try process.run()
         // Read both pipes while the child runs, so that neither can fill up and block it.
+        // The semaphore orders the reader's write of `err` before the read below (ThreadSanitizer saw a race when
+        // this polled Thread.isFinished).
         nonisolated(unsafe) var err = Data()
-        let errReader = Thread { err = stderr.fileHandleForReading.readDataToEndOfFile() }
-        errReader.start()
+        let errRead = DispatchSemaphore(value: 0)
+        Thread {
+            err = stderr.fileHandleForReading.readDataToEndOfFile()
+            errRead.signal()
+        }.start()
         stdin.fileHandleForWriting.write(Data(input.utf8))
         try stdin.fileHandleForWriting.close()
         let out = stdout.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        while !errReader.isFinished { Thread.sleep(forTimeInterval: 0.001) }
+        errRead.wait()
         return Result(status: process.terminationStatus, output: [UInt8](out),
                       stderr: String(decoding: err, as: UTF8.self))
     }

@@ -3,10 +3,12 @@ import SIPI
 
 /// SIP → ISUP calls (digest B.2): the gateway is the SIP UAS and the ISUP originating side.
 extension InterworkingEngine {
-    /// The configured peer a message came from (by host: a peer may send from several ports over UDP).
+    /// The configured peer a message came from (by host: a peer may send from several ports over UDP, and from
+    /// the other hosts of its `sources`).
     func peer(for source: SIPEndpoint) -> Int? {
-        configuration.peers.firstIndex { $0.address.host == source.host }
-            ?? configuration.peers.firstIndex { $0.address.host.lowercased() == source.host.lowercased() }
+        let host = source.host.lowercased()
+        return configuration.peers.firstIndex { $0.address.host == source.host }
+            ?? configuration.peers.firstIndex { $0.address.host.lowercased() == host || $0.sources.contains { $0.lowercased() == host } }
     }
 
     /// A new INVITE (no To tag, unknown Call-ID): checks, route to a trunk, a circuit, then the IAM (B.2.1).

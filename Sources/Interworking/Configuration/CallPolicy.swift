@@ -13,6 +13,13 @@ public struct CallPolicy: Codable, Hashable, Sendable {
         }
     }
 
+    /// What becomes of a SIP request from a host that is no configured peer's (issue 8: only configured peers are
+    /// served): `reject` answers 403 Forbidden, `drop` sends nothing (a scan learns nothing; the shell counts it).
+    /// Either way it gets no dialog, and a response from such a host is always dropped.
+    public enum UnknownSource: String, Codable, Hashable, Sendable {
+        case reject, drop
+    }
+
     /// The DPC of the trunk is unavailable (M3UA DUNA): 503 + cause 34 (issue, Circuits).
     public var destinationUnavailable: Refusal
     /// The trunk has no idle circuit: 503 + cause 34.
@@ -34,6 +41,7 @@ public struct CallPolicy: Codable, Hashable, Sendable {
     public var isupHandling: String
     /// Follow the first Contact of a 3xx to a SIP-I INVITE (a new INVITE); otherwise REL 23 (redirect).
     public var followRedirects: Bool
+    public var unknownSource: UnknownSource
 
     public init(destinationUnavailable: Refusal = Refusal(sipStatus: 503, cause: 34),
                 noCircuit: Refusal = Refusal(sipStatus: 503, cause: 34),
@@ -42,7 +50,7 @@ public struct CallPolicy: Codable, Hashable, Sendable {
                 peerDown: Refusal = Refusal(sipStatus: 503, cause: 34),
                 associationLossCause: UInt8 = 41, sessionExpires: TimerDuration = .seconds(90),
                 minSessionExpires: TimerDuration = .seconds(90), inDialogOptionsInterval: TimerDuration? = nil,
-                isupHandling: String = "optional", followRedirects: Bool = false) {
+                isupHandling: String = "optional", followRedirects: Bool = false, unknownSource: UnknownSource = .reject) {
         self.destinationUnavailable = destinationUnavailable
         self.noCircuit = noCircuit
         self.overLimit = overLimit
@@ -54,6 +62,7 @@ public struct CallPolicy: Codable, Hashable, Sendable {
         self.inDialogOptionsInterval = inDialogOptionsInterval
         self.isupHandling = isupHandling
         self.followRedirects = followRedirects
+        self.unknownSource = unknownSource
     }
 
     public init(from decoder: any Decoder) throws {
@@ -68,6 +77,7 @@ public struct CallPolicy: Codable, Hashable, Sendable {
             minSessionExpires: try c.value(.minSessionExpires, or: d.minSessionExpires),
             inDialogOptionsInterval: try c.decodeIfPresent(TimerDuration.self, forKey: .inDialogOptionsInterval),
             isupHandling: try c.value(.isupHandling, or: d.isupHandling),
-            followRedirects: try c.value(.followRedirects, or: d.followRedirects))
+            followRedirects: try c.value(.followRedirects, or: d.followRedirects),
+            unknownSource: try c.value(.unknownSource, or: d.unknownSource))
     }
 }

@@ -7,8 +7,11 @@ public struct PeerConfiguration: Codable, Hashable, Sendable {
     }
 
     public var name: String
-    /// Where requests go (and the only source address accepted from the peer).
+    /// Where requests go; its host is a source address accepted from the peer.
     public var address: SIPEndpoint
+    /// More hosts the peer sends from (its other border elements): with `address.host`, the peer's source allowlist.
+    /// SIP from any other host gets no dialog (`CallPolicy.unknownSource`).
+    public var sources: [String]
     /// The peer's domain, the host part of Request-URIs and To toward it (ST 769 §7.3.1).
     public var domain: String
     public var profile: Profile
@@ -29,9 +32,10 @@ public struct PeerConfiguration: Codable, Hashable, Sendable {
     public init(name: String, address: SIPEndpoint, domain: String, profile: Profile = .sipI,
                 causeProfile: String = "st769", fallbackWithoutISUPOn415: Bool = true,
                 reliableProvisionals: Bool = true, internationalSwitchingCentre: Bool = false,
-                limits: Limits = Limits(), keepAliveInterval: TimerDuration? = nil) {
+                limits: Limits = Limits(), keepAliveInterval: TimerDuration? = nil, sources: [String] = []) {
         self.name = name
         self.address = address
+        self.sources = sources
         self.domain = domain
         self.profile = profile
         self.causeProfile = causeProfile
@@ -55,6 +59,7 @@ public struct PeerConfiguration: Codable, Hashable, Sendable {
             reliableProvisionals: try c.value(.reliableProvisionals, or: d.reliableProvisionals),
             internationalSwitchingCentre: try c.value(.internationalSwitchingCentre, or: d.internationalSwitchingCentre),
             limits: try c.value(.limits, or: d.limits),
-            keepAliveInterval: try c.decodeIfPresent(TimerDuration.self, forKey: .keepAliveInterval))
+            keepAliveInterval: try c.decodeIfPresent(TimerDuration.self, forKey: .keepAliveInterval),
+            sources: try c.value(.sources, or: d.sources))
     }
 }

@@ -55,7 +55,13 @@ public struct InterworkingEngine: Sendable {
         switch event {
         case .isup(let message, let route): receiveISUP(message, from: route)
         case .undecodableISUP(let octets, let route, let error): receiveUndecodableISUP(octets, from: route, error: error)
-        case .sip(let message, let source): feedTransactions(.received(message, from: source))
+        case .sip(let message, let source):
+            if peer(for: source) == nil, message.method == nil || configuration.policy.unknownSource == .drop {
+                // Only configured peers are served (issue 8): no transaction, no dialog.
+                out.append(.observe(.discarded("SIP \(message.kind) from unknown source \(source)")))
+            } else {
+                feedTransactions(.received(message, from: source))
+            }
         case .timer(let timer): fire(timer)
         case .peer(let name, let up): peerChanged(name, up: up)
         case .destination(let pointCode, let available): destinationChanged(pointCode, available: available)

@@ -182,6 +182,28 @@ import Testing
         #expect(s.engine.activeCalls == 0)
     }
 
+    /// Issue 8: with `unknownSource: drop` a stranger's INVITE gets nothing at all (no 100, no transaction); a host
+    /// of the peer's `sources` allowlist is the peer; a response from a stranger never reaches a transaction.
+    @Test func sourceAllowlist() throws {
+        var s = Scenario(Fixture.configuration {
+            $0.policy.unknownSource = .drop
+            $0.peers[0].sources = ["127.0.0.20"]
+        })
+        s.sip(Fixture.invite(callID: "stranger@x"), from: SIPEndpoint(host: "127.0.0.66"))
+        s.expectQuiet()
+        #expect(s.engine.activeTransactions == 0)
+        s.sip(Fixture.invite(), from: SIPEndpoint(host: "127.0.0.20"))
+        try s.expectSIP("100")
+        try s.expectISUP(.iam)
+
+        var t = Scenario()
+        t.isup(Fixture.iam(cic: 5, called: "0612345678F"))
+        let invite = try t.expectSIP("INVITE")
+        t.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer), from: SIPEndpoint(host: "127.0.0.66"))
+        t.expectQuiet()
+        #expect(t.engine.activeCalls == 1)
+    }
+
     /// DUNA (RFC 4666 §3.4.1) for the trunk's DPC refuses SIP calls: 503 + Reason cause 34; DAVA brings GRS.
     @Test func unavailableDestinationRefuses() throws {
         var s = Scenario()
