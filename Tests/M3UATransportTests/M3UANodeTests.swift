@@ -26,7 +26,7 @@ import Testing
         func count(_ matching: (M3UAAction) -> Bool) -> Int { actions.filter(matching).count }
 
         /// Polls until `matching` has `n` hits, at most `seconds`.
-        func wait(for n: Int = 1, seconds: Double = 10, _ matching: @escaping (M3UAAction) -> Bool) async throws -> Bool {
+        func wait(for n: Int = 1, seconds: Double = 30, _ matching: @escaping (M3UAAction) -> Bool) async throws -> Bool {
             let deadline = ContinuousClock.now + .seconds(seconds)
             while ContinuousClock.now < deadline {
                 if count(matching) >= n { return true }
