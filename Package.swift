@@ -19,6 +19,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.80.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
+        .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
     ],
     targets: [
         // Pure ISUP codec (ITU-T Q.763 + ST 763 national use): bytes in, values out, no I/O.
@@ -55,8 +56,13 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
-        // Offline traces: pcap/pcapng reading and writing (pure: bytes in, records out).
-        .target(name: "Trace", dependencies: ["ISUP"]),
+        // Offline traces: pcap/pcapng reading and writing, capture decoding, and the conversion that runs the
+        // interworking engine on a capture's timestamps (pure: bytes in, records and conversions out).
+        .target(name: "Trace", dependencies: [
+            "ISUP", "SIPI", "M3UA", "Interworking",
+            .product(name: "HeapModule", package: "swift-collections"),
+            .product(name: "DequeModule", package: "swift-collections"),
+        ]),
         .executableTarget(
             name: "sipigw",
             dependencies: [
@@ -74,7 +80,7 @@ let package = Package(
             ]
         ),
         // Independent checkers used by the tests (tshark/text2pcap, peers), shared by every test target.
-        .target(name: "OracleSupport", dependencies: ["ISUP"], path: "Tests/OracleSupport"),
+        .target(name: "OracleSupport", dependencies: ["ISUP", "SIPI"], path: "Tests/OracleSupport"),
         .testTarget(name: "ISUPTests", dependencies: ["ISUP", "OracleSupport"]),
         .testTarget(name: "M3UATests", dependencies: ["M3UA", "ISUP", "OracleSupport"]),
         .testTarget(name: "M3UATransportTests", dependencies: [

@@ -39,6 +39,12 @@ public struct PcapWriter: Sendable {
         bytes.append(contentsOf: packet.prefix(captured))
     }
 
+    /// Takes the octets written so far (the header first, then records), for a writer that streams the file.
+    public mutating func take() -> [UInt8] {
+        defer { bytes.removeAll(keepingCapacity: true) }
+        return bytes
+    }
+
     private mutating func append16(_ value: UInt16) {
         bytes.append(UInt8(truncatingIfNeeded: value))
         bytes.append(UInt8(truncatingIfNeeded: value >> 8))

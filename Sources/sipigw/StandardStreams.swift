@@ -10,11 +10,12 @@ import Darwin
 /// Unbuffered writes to file descriptors 1/2 and whole-file reads, without Foundation on the hot path
 /// (callers batch their output).
 enum StandardStreams {
-    private static func write(_ bytes: [UInt8], fd: Int32) { writeAll(bytes, to: fd) }
+    /// Octets as they are, to a descriptor (a progress bar's carriage returns).
+    static func raw(_ bytes: [UInt8], fd: Int32) { writeAll(bytes, to: fd) }
 
-    static func output(_ bytes: [UInt8]) { write(bytes, fd: 1) }
+    static func output(_ bytes: [UInt8]) { raw(bytes, fd: 1) }
 
-    static func error(_ line: String) { write(Array((line + "\n").utf8), fd: 2) }
+    static func error(_ line: String) { raw(Array((line + "\n").utf8), fd: 2) }
 
     /// Reads a whole file (`-` for standard input).
     static func read(path: String) throws -> [UInt8] {

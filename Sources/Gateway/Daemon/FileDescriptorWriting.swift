@@ -3,17 +3,19 @@ import Glibc
 #endif
 
 /// Writes every octet to a file descriptor, retrying after EINTR and partial writes; gives up on another error
-/// (a closed pipe, a full disk) without raising it.
-public func writeAll(_ bytes: [UInt8], to fd: Int32) {
+/// (a closed pipe, a full disk), returning false (errno says why).
+@discardableResult
+public func writeAll(_ bytes: [UInt8], to fd: Int32) -> Bool {
     bytes.withUnsafeBytes { buffer in
         var offset = 0
         while offset < buffer.count {
             let n = Glibc.write(fd, buffer.baseAddress! + offset, buffer.count - offset)
             if n < 0 {
                 if errno == EINTR { continue }
-                return
+                return false
             }
             offset += n
         }
+        return true
     }
 }

@@ -27,7 +27,7 @@ public final class CallLadder: Sendable {
 
     /// A SIP message on the peer's side.
     public func sip(sentByPeer: Bool, _ message: SIPMessage) {
-        line(String(repeating: " ", count: Self.isupWidth) + (sentByPeer ? "◀─ " : "─▶ ") + Self.summary(message))
+        line(String(repeating: " ", count: Self.isupWidth) + (sentByPeer ? "◀─ " : "─▶ ") + message.summaryLine)
     }
 
     /// A line of its own (a call's title).
@@ -39,23 +39,5 @@ public final class CallLadder: Sendable {
         let micros = (NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1000
         let seconds = "\(micros / 1_000_000).\(String(repeating: "0", count: 3 - String(micros / 1000 % 1000).count))\(micros / 1000 % 1000)"
         lock.withLock { write(String(repeating: " ", count: max(0, 8 - seconds.count)) + seconds + "  " + text + "\n") }
-    }
-
-    /// `INVITE sip:…` or `180 Ringing`, with the body's kinds (SDP, the encapsulated ISUP message) and the Q.850
-    /// cause of a Reason header.
-    static func summary(_ message: SIPMessage) -> String {
-        var text: String
-        switch message.startLine {
-        case .request(let method, let uri): text = "\(method) \(uri)"
-        case .response(let code, let reason): text = "\(code) \(reason)"
-        }
-        var body = [String]()
-        if message.parts.contains(where: { $0.mediaType == "application/sdp" }) { body.append("SDP") }
-        if let isup = (try? SIPIBody(parsing: message)).flatMap({ $0 }) { body.append("ISUP \(isup.isup.type)") }
-        if !body.isEmpty { text += " [" + body.joined(separator: " + ") + "]" }
-        if let reason = message.header("reason"), let cause = reason.split(separator: ";").first(where: { $0.hasPrefix("cause=") }) {
-            text += " (Reason \(cause))"
-        }
-        return text
     }
 }

@@ -35,7 +35,8 @@ extension JSONValue {
 
     private static let hex = Array("0123456789abcdef".utf8)
 
-    static func writeString(_ s: String, into out: inout [UInt8]) {
+    /// A JSON string literal (RFC 8259 §7), escaped, appended to `out`.
+    public static func writeString(_ s: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var s = s
         // Fast path: most strings (names, hex, digits) need no escaping and are copied whole.

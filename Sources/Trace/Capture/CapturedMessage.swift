@@ -60,7 +60,7 @@ public struct SIPRoute: Hashable, Sendable {
 }
 
 /// A record of a capture that yielded no message it should have: counted and reported, never dropped silently.
-public struct UnreadableRecord: Hashable, Sendable, CustomStringConvertible {
+public struct UnreadableRecord: Error, Hashable, Sendable, CustomStringConvertible {
     public var record: Int
     public var reason: String
 

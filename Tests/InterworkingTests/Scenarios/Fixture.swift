@@ -1,6 +1,7 @@
 import Foundation
 import ISUP
 import Interworking
+import OracleSupport
 import SIPI
 
 /// The scenarios' network: one trunk toward a switch (point code 2, our own 1, CICs 1–31), one SIP-I peer
@@ -13,20 +14,7 @@ enum Fixture {
     static let plainPeerAddress = SIPEndpoint(host: "127.0.0.3", port: 5060)
     static let media = MediaEndpoint(address: "127.0.0.9", port: 40000)
 
-    /// The shipped Mappings/ tables (three levels up from this file).
-    static let mappings: Mappings = {
-        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Mappings")
-        var files = [String: String]()
-        for name in Mappings.fileNames {
-            files[name] = try? String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
-        }
-        do {
-            return try Mappings(files: files)
-        } catch {
-            fatalError("Mappings/ does not load: \(error)")
-        }
-    }()
+    static var mappings: Mappings { repositoryMappings }
 
     static func configuration(edit: (inout EngineConfiguration) -> Void = { _ in }) -> EngineConfiguration {
         // Own point code 1 < 2: the switch controls the even CICs (Q.764 dual seizure), ours are the odd ones.

@@ -1,5 +1,3 @@
-import ISUP
-
 extension ISUPMessage {
     /// One line for a call ladder: acronym, CIC and what matters of the message (numbers, cause, range).
     public var summaryLine: String {

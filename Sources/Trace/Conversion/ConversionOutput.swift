@@ -1,0 +1,45 @@
+import Interworking
+
+/// What a conversion hands its writers, in the order it happens.
+public enum ConversionOutput: Hashable, Sendable {
+    /// A SIP message one gateway sent the other, serialized as the daemon would put it on the wire.
+    case sip(ConvertedSIP)
+    /// A call, once its circuit is released (RLC) or the capture has ended.
+    case call(ConvertedCall)
+    /// ISUP outside any call (circuit maintenance: GRS, CGB, BLO, RSC…, or a message for a circuit without a call),
+    /// from a switch of the capture or from a gateway.
+    case circuit(ConvertedMessage, opc: UInt32, dpc: UInt32, cic: Int)
+    /// A message of the capture that could not be used, with its record number.
+    case unreadable(UnreadableRecord)
+}
+
+/// One SIP message of the NNI between the two gateways.
+public struct ConvertedSIP: Hashable, Sendable {
+    public var time: CaptureTimestamp
+    public var source: SIPEndpoint
+    public var destination: SIPEndpoint
+    public var bytes: [UInt8]
+
+    public init(time: CaptureTimestamp, source: SIPEndpoint, destination: SIPEndpoint, bytes: [UInt8]) {
+        self.time = time
+        self.source = source
+        self.destination = destination
+        self.bytes = bytes
+    }
+}
+
+/// Counts over a whole conversion.
+public struct ConversionStatistics: Hashable, Sendable {
+    public var isupMessages = 0
+    /// SIP messages of the capture (they convert the other way, `isup-pcap`).
+    public var sipMessagesIgnored = 0
+    public var unreadable = 0
+    public var calls = 0
+    public var circuitMessages = 0
+    public var sipMessagesSent = 0
+    /// Input a gateway could not use (unexpected in its state) and maintenance alerts (T5, …), by text.
+    public var discarded = 0
+    public var alerts = 0
+
+    public init() {}
+}

@@ -1,0 +1,128 @@
+import HeapModule
+import Interworking
+import ISUP
+import SIPI
+
+/// Runs the calls of a capture through the interworking engine on the capture's own timestamps (issue 9): each
+/// pair of switches gets two gateways (`ConversionGateways`), one in front of each switch, talking SIP-I to each
+/// other. A switch's ISUP goes to its gateway; what the gateways send each other is exactly what the daemon would
+/// put on the NNI, timers included; what a gateway sends toward its switch is kept to compare with the capture.
+///
+/// Streaming: memory holds the open calls (IAM seen, RLC not yet) and the engines' state, never the capture.
+///
+/// ```swift
+/// var converter = TraceConverter(gateways: ConversionGateways(template: config), mappings: mappings)
+/// for message in capturedMessages { for output in converter.feed(message) { write(output) } }
+/// for output in converter.finish() { write(output) }
+/// ```
+public struct TraceConverter: Sendable {
+    /// How far past the capture's last record the gateways' timers still run at `finish()` (a REL without RLC then
+    /// shows its T1 repetitions and the T5 reset, Q.764 §2.9.6); zero by default.
+    public var horizon: Duration
+    public internal(set) var statistics = ConversionStatistics()
+
+    let gateways: ConversionGateways
+    let mappings: Mappings
+    var pairs: [SwitchPair: Int] = [:]
+    var sides: [ConversionSide] = []
+    var calls: [CallKey: OpenCall] = [:]
+    var dialogs: [String: CallKey] = [:]
+    var epoch: CaptureTimestamp?
+    var now = Instant.zero
+    var timers = Heap<DueTimer>()
+    var liveTimers: [TimerKey: UInt64] = [:]
+    var timerSequence: UInt64 = 0
+    var out: [ConversionOutput] = []
+
+    public init(gateways: ConversionGateways, mappings: Mappings, horizon: Duration = .zero) {
+        self.gateways = gateways
+        self.mappings = mappings
+        self.horizon = horizon
+    }
+
+    /// Feeds one message of the capture (in capture order); returns what it caused.
+    public mutating func feed(_ message: CapturedMessage) -> [ConversionOutput] {
+        let time = message.timestamp ?? epoch.map { $0.advanced(by: now.sinceEpoch) } ?? CaptureTimestamp(seconds: 0)
+        advance(to: time)
+        switch message.payload {
+        case .isup(let bytes, let route): receive(bytes, route: route, record: message.record)
+        case .sip: statistics.sipMessagesIgnored += 1
+        }
+        defer { out.removeAll(keepingCapacity: true) }
+        return out
+    }
+
+    /// Reports a record capture decoding could not read, in its place among the outputs.
+    public mutating func unreadable(_ record: UnreadableRecord) -> [ConversionOutput] {
+        statistics.unreadable += 1
+        return [.unreadable(record)]
+    }
+
+    /// Runs the timers up to `horizon` past the last record, then hands over the calls still open (incomplete).
+    public mutating func finish() -> [ConversionOutput] {
+        let end = now + horizon
+        while let due = timers.min, due.at <= end { fire(timers.removeMin()) }
+        for key in calls.keys.sorted(by: { calls[$0]!.call.number < calls[$1]!.call.number }) { close(key, complete: false) }
+        defer { out.removeAll(keepingCapacity: true) }
+        return out
+    }
+
+    // MARK: Time
+
+    func timestamp(_ instant: Instant) -> CaptureTimestamp {
+        (epoch ?? CaptureTimestamp(seconds: 0)).advanced(by: instant.sinceEpoch)
+    }
+
+    /// Fires the timers due up to `time`, then moves the clock there (never backwards: captures merged from
+    /// several interfaces can be slightly out of order).
+    mutating func advance(to time: CaptureTimestamp) {
+        guard let epoch else {
+            epoch = time
+            return
+        }
+        let target = Instant(epoch.duration(to: time))
+        while let due = timers.min, due.at <= target { fire(timers.removeMin()) }
+        if target > now { now = target }
+    }
+
+    mutating func fire(_ due: DueTimer) {
+        let key = TimerKey(side: due.side, timer: due.timer)
+        guard liveTimers[key] == due.sequence else { return }
+        liveTimers[key] = nil
+        if due.at > now { now = due.at }
+        run(sides[due.side].engine.handle(.timer(due.timer), at: now), from: due.side)
+    }
+}
+
+/// An unordered pair of point codes: the two switches of a trunk in the capture.
+struct SwitchPair: Hashable {
+    var low: UInt32
+    var high: UInt32
+    init(_ a: UInt32, _ b: UInt32) { (low, high) = a < b ? (a, b) : (b, a) }
+}
+
+/// A call of the capture by its pair of switches and its CIC there.
+struct CallKey: Hashable {
+    var pair: Int
+    var cic: Int
+}
+
+struct OpenCall {
+    var call: ConvertedCall
+    /// The side (gateway index) in front of the switch that sent the IAM.
+    var origin: Int
+}
+
+struct TimerKey: Hashable {
+    var side: Int
+    var timer: TimerID
+}
+
+struct DueTimer: Comparable {
+    var at: Instant
+    var sequence: UInt64
+    var side: Int
+    var timer: TimerID
+    static func < (lhs: Self, rhs: Self) -> Bool { (lhs.at, lhs.sequence) < (rhs.at, rhs.sequence) }
+    static func == (lhs: Self, rhs: Self) -> Bool { lhs.sequence == rhs.sequence }
+}
