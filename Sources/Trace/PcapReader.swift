@@ -49,6 +49,21 @@ public struct PcapReader: Sendable {
         }
     }
 
+    /// Octets dropped from the front by `append(_:)` (streaming): add it to a buffer offset to get a file offset.
+    public private(set) var consumed = 0
+
+    /// Streaming (`PcapStream`): forgets the octets already read and goes on with `more` after the rest. Records
+    /// returned before stay valid; the indices of later records count from the new buffer.
+    public mutating func append(_ more: [UInt8]) {
+        var rest = Array(file.bytes[offset...])
+        rest.append(contentsOf: more)
+        let byteOrder = file.byteOrder
+        file = FileBytes(bytes: rest)
+        file.byteOrder = byteOrder
+        consumed += offset
+        offset = 0
+    }
+
     /// The next packet, or nil at the end of the file.
     public mutating func next() throws(TraceError) -> PcapRecord? {
         switch format {

@@ -94,9 +94,22 @@ struct ConvertCommand: ParsableCommand {
             }
             pending.removeAll(keepingCapacity: true)
         }
-        let bytes = try StandardStreams.read(path: input)
-        var progress = ConversionProgress(total: bytes.count)
-        let source = try CaptureSource(bytes: bytes, template: template)
+        let inputFD = input == "-" ? 0 : open(input, O_RDONLY)
+        guard inputFD >= 0 else { throw ValidationError("cannot open \(input): \(String(cString: strerror(errno)))") }
+        defer { if inputFD != 0 { close(inputFD) } }
+        var size = stat()
+        var progress = ConversionProgress(total: fstat(inputFD, &size) == 0 ? Int(size.st_size) : 0)
+        var source: CaptureSource
+        do {
+            source = try CaptureSource(read: { count in
+                do { return try StandardStreams.read(upTo: count, from: inputFD) } catch {
+                    StandardStreams.error("\(input): \(error)")
+                    return []
+                }
+            }, template: template)
+        } catch {
+            throw ValidationError("\(input): \(error)")
+        }
         reading: for item in source.messages() {
             let outputs: [ConversionOutput]
             switch item {

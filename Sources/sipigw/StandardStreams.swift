@@ -23,16 +23,25 @@ enum StandardStreams {
         guard fd >= 0 else { throw ValidationError("cannot open \(path): \(String(cString: strerror(errno)))") }
         defer { if fd != 0 { close(fd) } }
         var out = [UInt8]()
-        var chunk = [UInt8](repeating: 0, count: 1 << 16)
         while true {
-            let n = chunk.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
-            if n < 0, errno == EINTR { continue }
-            guard n > 0 else {
-                if n < 0 { throw ValidationError("cannot read \(path): \(String(cString: strerror(errno)))") }
-                break
-            }
-            out.append(contentsOf: chunk[0..<n])
+            let chunk = try read(upTo: 1 << 16, from: fd)
+            out += chunk
+            if chunk.count < 1 << 16 { return out }
         }
+    }
+
+    /// Up to `count` octets from `fd`, fewer only at the end of the file.
+    static func read(upTo count: Int, from fd: Int32) throws -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let n = out.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + filled, count - filled) }
+            if n < 0, errno == EINTR { continue }
+            if n < 0 { throw ValidationError("cannot read: \(String(cString: strerror(errno)))") }
+            if n == 0 { break }
+            filled += n
+        }
+        out.removeSubrange(filled...)
         return out
     }
 }

@@ -1,73 +1,89 @@
 import Interworking
 
-/// The input of a conversion: a pcap or pcapng capture (by its magic) or hex text (`HexTrace`), read message by
-/// message. Each message comes with how far into the input it was (for a progress bar).
-public struct CaptureSource: Sendable {
+/// The input of a conversion: a pcap or pcapng capture (by its magic), read in chunks (`PcapStream`), or hex text
+/// (`HexTrace`), read message by message. Each message comes with how far into the input it was (progress).
+public struct CaptureSource {
     public enum Item: Sendable {
         case message(CapturedMessage, offset: Int)
         case unreadable(UnreadableRecord)
     }
 
-    let bytes: [UInt8]
-    let isCapture: Bool
+    var stream: PcapStream?
+    var text: [UInt8] = []
     let hex: HexTrace
 
-    /// `template`'s first trunk gives hex lines without a route theirs: from its switch (DPC) to the gateway (OPC).
-    public init(bytes: [UInt8], template: EngineConfiguration) throws(TraceError) {
-        self.bytes = bytes
-        isCapture = (try? PcapReader(bytes: bytes)) != nil
+    /// - Parameters:
+    ///   - read: up to the given number of octets of the input, fewer only at its end (then `[]`).
+    ///   - template: its first trunk gives hex lines without a route theirs: from the switch (DPC) to the gateway.
+    public init(read: @escaping (Int) -> [UInt8], template: EngineConfiguration) throws(TraceError) {
         let trunk = template.trunks.first
         hex = HexTrace(defaultRoute: ISUPRoute(opc: trunk?.circuits.dpc ?? 2, dpc: trunk?.circuits.opc ?? 1, sls: 0,
                                                networkIndicator: trunk?.networkIndicator ?? 2))
-        if !isCapture, bytes.contains(0) {
+        var first: [UInt8]? = read(PcapStream.chunkSize)
+        if (try? PcapReader(bytes: first!)) != nil {
+            stream = try PcapStream { size in
+                if let chunk = first {
+                    first = nil
+                    return chunk
+                }
+                return read(size)
+            }
+            return
+        }
+        // Text: the whole of it (hex traces are written by hand or by scripts, not by probes).
+        text = first!
+        while true {
+            let more = read(PcapStream.chunkSize)
+            if more.isEmpty { break }
+            text += more
+        }
+        if text.contains(0) {
             // Neither a capture nor text: say why the capture reader refused it.
-            _ = try PcapReader(bytes: bytes)
+            _ = try PcapReader(bytes: text)
         }
     }
 
-    public func messages() -> AnySequence<Item> {
-        guard isCapture else {
-            let text = String(decoding: bytes, as: UTF8.self)
-            var offset = 0
-            return AnySequence(hex.messages(in: text).lazy.map { result -> Item in
-                switch result {
-                case .success(let message):
-                    offset += 1
-                    return .message(message, offset: offset)
-                case .failure(let record): return .unreadable(record)
-                }
-            })
+    /// Every message of the input, in order, with the records that did not read in their place.
+    public mutating func messages() -> AnySequence<Item> {
+        if let stream {
+            return AnySequence(CaptureIterator(stream: stream))
         }
-        return AnySequence(CaptureIterator(bytes: bytes))
+        var offset = 0
+        return AnySequence(hex.messages(in: String(decoding: text, as: UTF8.self)).lazy.map { result -> Item in
+            switch result {
+            case .success(let message):
+                offset += 1
+                return .message(message, offset: offset)
+            case .failure(let record): return .unreadable(record)
+            }
+        })
     }
 }
 
 /// Records of a capture, decoded one after the other into messages; a damaged file ends with one unreadable record.
 struct CaptureIterator: Sequence, IteratorProtocol {
-    var reader: PcapReader?
+    var stream: PcapStream?
     var pending: [CaptureSource.Item] = []
-
-    init(bytes: [UInt8]) { reader = try? PcapReader(bytes: bytes) }
 
     mutating func next() -> CaptureSource.Item? {
         while pending.isEmpty {
-            guard var current = reader else { return nil }
+            guard var current = stream else { return nil }
             do {
                 guard let record = try current.next() else {
-                    reader = nil
+                    stream = nil
                     return nil
                 }
-                reader = current
-                pending = Self.items(record).reversed()
+                stream = current
+                pending = Self.items(record, offset: current.bytesRead).reversed()
             } catch {
-                reader = nil
-                return .unreadable(UnreadableRecord(record: (error.packet ?? 0), reason: error.description))
+                stream = nil
+                return .unreadable(UnreadableRecord(record: error.packet ?? 0, reason: error.description))
             }
         }
         return pending.popLast()
     }
 
-    static func items(_ record: PcapRecord) -> [CaptureSource.Item] {
+    static func items(_ record: PcapRecord, offset: Int) -> [CaptureSource.Item] {
         do {
             guard let unit = try record.messageSignalUnit() else { return [] }
             guard unit.serviceIndicator == MessageSignalUnit.isupServiceIndicator else { return [] }
@@ -76,7 +92,7 @@ struct CaptureIterator: Sequence, IteratorProtocol {
                                   sls: label.signallingLinkSelection, networkIndicator: unit.networkIndicator)
             let message = CapturedMessage(record: record.number, timestamp: record.timestamp,
                                           payload: .isup(Array(unit.userData), route))
-            return [.message(message, offset: record.data.endIndex)]
+            return [.message(message, offset: offset)]
         } catch {
             return [.unreadable(UnreadableRecord(record: record.number, reason: error.description))]
         }
