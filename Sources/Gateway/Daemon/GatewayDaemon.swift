@@ -25,8 +25,6 @@ public final class GatewayDaemon: @unchecked Sendable {
     private var endpoints: [HTTPEndpointServer] = []
     /// Whether each association is up, as last reported by its node.
     var associationUp: [String: Bool] = [:]
-    /// Trunks whose circuits changed while handling the current event (their gauges are refreshed after it).
-    private var changedTrunks: Set<String> = []
     var links: [String: any SignallingLink] = [:]
     private var sipChannels: [SIPEndpoint.Transport: Channel] = [:]
     private var timers: [Interworking.TimerID: Scheduled<Void>] = [:]
@@ -94,9 +92,7 @@ public final class GatewayDaemon: @unchecked Sendable {
         try loop.submit {
             for name in self.links.keys.sorted() { self.associationChanged(name, up: false) }
             for peer in self.configuration.engine.peers { self.metrics.peer(peer.name, up: true) }
-            for trunk in self.configuration.engine.trunks { self.changedTrunks.insert(trunk.name) }
             for action in self.engine.start(at: self.now, resetCircuits: false) { self.execute(action) }
-            self.refreshGauges()
         }.wait()
         for link in links.values { try link.start() }
     }
@@ -145,16 +141,6 @@ public final class GatewayDaemon: @unchecked Sendable {
 
     func feedOnLoop(_ event: Event) {
         for action in engine.handle(event, at: now) { execute(action) }
-        refreshGauges()
-    }
-
-    /// The gauges that follow the engine's state: calls in progress, and the circuits of the trunks that changed.
-    private func refreshGauges() {
-        metrics.activeCalls(engine.activeCalls)
-        for trunk in changedTrunks.sorted() {
-            if let group = engine.circuitGroup(trunk) { metrics.circuits(trunk: trunk, group) }
-        }
-        changedTrunks.removeAll()
     }
 
     private func execute(_ action: Action) {
@@ -188,7 +174,6 @@ public final class GatewayDaemon: @unchecked Sendable {
             switch observation {
             case .alert(let text): log("alert: \(text)")
             case .discarded(let text): log("discarded: \(text)")
-            case .circuit(let trunk, _, _): changedTrunks.insert(trunk)
             default: break
             }
         }

@@ -3,7 +3,8 @@ import Interworking
 import Prometheus
 
 /// The daemon's Prometheus metrics (docs/grafana-dashboard.json draws them), fed on the engine's event loop by
-/// the engine's observations and call records and by the M3UA associations. Numbers are never a label.
+/// the engine's observations and call records, by the M3UA associations, and by the engine's state at each scrape
+/// (calls in progress, circuits). Numbers are never a label.
 ///
 /// The metrics go through the swift-metrics API to a registry of this daemon's own (no process-wide bootstrap), and
 /// `exposition` writes them in the Prometheus text exposition format 0.0.4.
@@ -70,7 +71,7 @@ public final class GatewayMetrics: Sendable {
         }
     }
 
-    /// Calls in progress, after every event the engine handled.
+    /// Calls in progress (at each scrape).
     public func activeCalls(_ count: Int) {
         Gauge(label: "sipigw_active_calls", factory: factory).record(count)
     }

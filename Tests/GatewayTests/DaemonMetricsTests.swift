@@ -1,0 +1,125 @@
+import Foundation
+import Gateway
+import ISUP
+import OracleSupport
+import SIPI
+import Testing
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension DaemonEndToEndTests.Harness {
+    /// The B.3 I→S flow on `cic` (as `callThroughTheDaemon`): IAM → INVITE, 180 → ACM, `ringing` of ringing, 200 →
+    /// ANM + ACK, then REL cause 16 from the switch → RLC and BYE, 200. `during` runs while the call is answered.
+    func answeredCall(cic: Int, ringing: useconds_t = 0, during: () throws -> Void = {}) throws {
+        let invite = try call(cic: cic, skipping: ["OPTIONS"])
+        try #require(invite.method == "INVITE")
+        peer.send(DaemonEndToEndTests.Peer.response(180, "Ringing", to: invite), to: sipPort)
+        try #require(observed.waitFor(.acm, count: acmCount + 1) != nil)
+        usleep(ringing)
+        peer.send(DaemonEndToEndTests.Peer.response(200, "OK", to: invite, sdp: true), to: sipPort)
+        try #require(observed.waitFor(.anm, count: anmCount + 1) != nil)
+        #expect(try peer.receive(skipping: ["INVITE", "OPTIONS"]).method == "ACK")
+        try during()
+        try send(ISUPMessage(type: .rel, cic: CIC(cic), parameters: [Parameter(code: .causeIndicators, value: [0x82, 0x90])]))
+        try #require(observed.waitFor(.rlc, count: rlcCount + 1) != nil)
+        let bye = try peer.receive(skipping: ["INVITE", "ACK", "OPTIONS"])
+        #expect(bye.method == "BYE")
+        peer.send(DaemonEndToEndTests.Peer.response(200, "OK", to: bye), to: sipPort)
+        usleep(200_000)
+    }
+
+    private var acmCount: Int { observed.isup.count { $0.type == .acm } }
+    private var anmCount: Int { observed.isup.count { $0.type == .anm } }
+    private var rlcCount: Int { observed.isup.count { $0.type == .rlc } }
+}
+
+/// Issue 8, metrics: `GET /metrics` of the running daemon over a real socket, before, during and after calls; the
+/// text is checked line by line against the exposition format and parsed by prometheus_client.
+@Suite(.serialized) struct DaemonMetricsTests {
+    typealias Daemon = DaemonEndToEndTests
+
+    /// An answered call moves the call, cause, message and setup-time counters; the gauges follow the call (one
+    /// circuit incoming busy while it lasts, Q.764 §2.8.3) and come back. The setup time is the 180→200 wait the
+    /// test itself made (≥ 0.3 s), measured from the IAM.
+    @Test func countersFollowAnAnsweredCall() throws {
+        let port = try UDPExchange.freePort()
+        try Daemon.withDaemon(extra: "metrics: { host: 127.0.0.1, port: \(port) }") { h in
+            let before = try PrometheusExposition.scrape(port: port)
+            #expect(before["sipigw_association_up", ["association": "switch"]] == 1, "\(before.text)")
+            #expect(before["sipigw_peer_up", ["peer": "olo"]] == 1)
+            #expect(before["sipigw_circuits", ["trunk": "switch", "state": "idle"]] == 31)
+            #expect(before["sipigw_active_calls"] == 0)
+            #expect(before["sipigw_calls_total", ["direction": "isup-to-sip", "outcome": "answered"]] == nil)
+            #expect(before.types["sipigw_setup_seconds"] == nil || before.types["sipigw_setup_seconds"] == "histogram")
+
+            let seized = Date()
+            var answered = Date()
+            try h.answeredCall(cic: 5, ringing: 300_000) {
+                answered = Date()
+                let during = try PrometheusExposition.scrape(port: port)
+                #expect(during["sipigw_active_calls"] == 1)
+                #expect(during["sipigw_circuits", ["trunk": "switch", "state": "incoming-busy"]] == 1)
+                #expect(during["sipigw_circuits", ["trunk": "switch", "state": "idle"]] == 30)
+            }
+
+            let after = try PrometheusExposition.scrape(port: port)
+            #expect(after.types["sipigw_calls"] == "counter" && after.types["sipigw_setup_seconds"] == "histogram",
+                    "\(after.types)")
+            #expect(after["sipigw_calls_total", ["direction": "isup-to-sip", "outcome": "answered"]] == 1, "\(after.text)")
+            #expect(after["sipigw_release_causes_total", ["cause": "16"]] == 1)
+            #expect(after["sipigw_active_calls"] == 0)
+            #expect(after["sipigw_circuits", ["trunk": "switch", "state": "idle"]] == 31)
+            #expect(after["sipigw_circuits", ["trunk": "switch", "state": "incoming-busy"]] == 0)
+            for (proto, type, direction) in [("isup", "IAM", "in"), ("isup", "ACM", "out"), ("isup", "ANM", "out"),
+                                             ("isup", "REL", "in"), ("isup", "RLC", "out"), ("sip", "INVITE", "out"),
+                                             ("sip", "ACK", "out"), ("sip", "BYE", "out")] {
+                #expect(after["sipigw_messages_total", ["protocol": proto, "type": type, "direction": direction]] == 1,
+                        "\(proto) \(type) \(direction)")
+            }
+            #expect(after["sipigw_messages_total", ["protocol": "sip", "type": "180", "direction": "in"]] == 1)
+            #expect(after["sipigw_setup_seconds_count"] == 1)
+            let setup = try #require(after["sipigw_setup_seconds_sum"])
+            #expect(setup >= 0.3 && setup <= answered.timeIntervalSince(seized) + 0.5, "setup \(setup) s")
+            #expect(after["sipigw_setup_seconds_bucket", ["le": "0.25"]] == 0, "\(after.text)")
+            #expect(after["sipigw_setup_seconds_bucket", ["le": "+Inf"]] == 1)
+        }
+    }
+
+    /// A call to a number no route covers (international 44…, the routes know 39 only) is released by the gateway
+    /// before any INVITE: outcome `failed`, and the cause counted is the one of the REL the switch received.
+    @Test func unroutedCallCountsItsCause() throws {
+        let port = try UDPExchange.freePort()
+        try Daemon.withDaemon(extra: "metrics: { host: 127.0.0.1, port: \(port) }") { h in
+            // Q.763 §3.9: "442071234567" + ST, 13 signals (odd, bit 8), NAI 4 international → 0x84; NPI E.164 → 0x10.
+            try h.send(ISUPMessage(type: .iam, cic: CIC(3), parameters: [
+                Parameter(code: .natureOfConnectionIndicators, value: [0x00]),
+                Parameter(code: .forwardCallIndicators, value: [0x20, 0x01]),
+                Parameter(code: .callingPartysCategory, value: [0x0A]),
+                Parameter(code: .transmissionMediumRequirement, value: [0x00]),
+                Parameter(code: .calledPartyNumber, value: [0x84, 0x10, 0x44, 0x02, 0x17, 0x32, 0x54, 0x76, 0x0F]),
+            ]))
+            let rel = try #require(h.observed.waitFor(.rel), "no REL:\n\(h.daemon.log)")
+            let cause = try #require(rel.causeIndicators?.value)
+            try h.send(ISUPMessage(type: .rlc, cic: CIC(3), parameters: []))
+            usleep(200_000)
+            let after = try PrometheusExposition.scrape(port: port)
+            #expect(after["sipigw_calls_total", ["direction": "isup-to-sip", "outcome": "failed"]] == 1, "\(after.text)")
+            #expect(after["sipigw_release_causes_total", ["cause": "\(cause)"]] == 1)
+            #expect(after["sipigw_calls_total", ["direction": "isup-to-sip", "outcome": "answered"]] == nil)
+            #expect(after["sipigw_setup_seconds_count"] ?? 0 == 0)
+        }
+    }
+
+    /// Only GET /metrics is served there.
+    @Test func otherPathsAreRefused() throws {
+        let port = try UDPExchange.freePort()
+        try Daemon.withDaemon(extra: "metrics: { host: 127.0.0.1, port: \(port) }") { _ in
+            let root = try HTTPExchange.request("GET", "/", host: "127.0.0.1", port: Int(port))
+            #expect(root.status == 404)
+            let post = try HTTPExchange.request("POST", "/metrics", host: "127.0.0.1", port: Int(port), body: "{}")
+            #expect(post.status == 405)
+        }
+    }
+}
