@@ -112,6 +112,29 @@ extension DaemonEndToEndTests.Harness {
         }
     }
 
+    /// A call over the peer's limit (`maxCalls: 0`) is refused by admission with REL (cause 42 by default): counted
+    /// once, as refused, with the cause the switch received, when its record is written after the RLC.
+    @Test func admissionRefusalCountsOnce() throws {
+        let port = try UDPExchange.freePort()
+        try Daemon.withDaemon(peerOptions: ", limits: { maxCalls: 0 }", extra: "metrics: { host: 127.0.0.1, port: \(port) }") { h in
+            try h.send(ISUPMessage(type: .iam, cic: CIC(4), parameters: [
+                Parameter(code: .natureOfConnectionIndicators, value: [0x00]),
+                Parameter(code: .forwardCallIndicators, value: [0x20, 0x01]),
+                Parameter(code: .callingPartysCategory, value: [0x0A]),
+                Parameter(code: .transmissionMediumRequirement, value: [0x00]),
+                Parameter(code: .calledPartyNumber, value: [0x83, 0x10, 0x60, 0x21, 0x43, 0x65, 0x87, 0x0F]),
+            ]))
+            let rel = try #require(h.observed.waitFor(.rel), "no REL:\n\(h.daemon.log)")
+            let cause = try #require(rel.causeIndicators?.value)
+            try h.send(ISUPMessage(type: .rlc, cic: CIC(4), parameters: []))
+            usleep(200_000)
+            let after = try PrometheusExposition.scrape(port: port)
+            #expect(after["sipigw_calls_total", ["direction": "isup-to-sip", "outcome": "refused"]] == 1, "\(after.text)")
+            #expect(after["sipigw_calls_total", ["direction": "isup-to-sip", "outcome": "failed"]] == nil)
+            #expect(after["sipigw_release_causes_total", ["cause": "\(cause)"]] == 1)
+        }
+    }
+
     /// Only GET /metrics is served there.
     @Test func otherPathsAreRefused() throws {
         let port = try UDPExchange.freePort()

@@ -1,6 +1,7 @@
 import CoreMetrics
 import Interworking
 import Prometheus
+import Synchronization
 
 /// The daemon's Prometheus metrics (docs/grafana-dashboard.json draws them), fed on the engine's event loop by
 /// the engine's observations and call records, by the M3UA associations, and by the engine's state at each scrape
@@ -11,6 +12,8 @@ import Prometheus
 public final class GatewayMetrics: Sendable {
     public let registry = PrometheusCollectorRegistry()
     private let factory: PrometheusMetricsFactory
+    /// Calls refused by admission whose records are still to come: counted once, as refused, with their record.
+    private let refusedCalls = Mutex<Set<CallID.RawValue>>([])
 
     /// Buckets of `sipigw_setup_seconds`: from a fast answering machine to a long ringing.
     static let setupBuckets: [Duration] = [.milliseconds(100), .milliseconds(250), .milliseconds(500), .seconds(1),
@@ -36,28 +39,35 @@ public final class GatewayMetrics: Sendable {
         case abandoned
         /// Released before answer by the called side or by the gateway (busy, no answer, unreachable, timers).
         case failed
-        /// Refused before any resource was used (admission, routing, draining).
+        /// Refused by the gateway: by admission (limits, an unavailable destination, draining) or before a call was
+        /// set up (an unusable INVITE, a number or route refused on the SIP side).
         case refused
     }
 
-    /// The outcome of a finished call from its record: answered, else who released first.
-    static func outcome(of record: CallRecord) -> Outcome {
+    /// The outcome of a finished call from its record: refused by admission, answered, else who released first.
+    static func outcome(of record: CallRecord, refused: Bool) -> Outcome {
+        if refused { return .refused }
         if record.answer != nil { return .answered }
         let callerSide: CallRecord.Side = record.direction == .isupToSIP ? .isup : .sip
         return record.releasedBy == callerSide ? .abandoned : .failed
     }
 
-    /// A finished call: its outcome, its ISUP release cause, one call fewer in progress.
+    /// A finished call: its outcome and its ISUP release cause.
     public func record(_ record: CallRecord) {
-        countCall(record.direction, Self.outcome(of: record))
+        let refused = refusedCalls.withLock { $0.remove(record.callID) != nil }
+        countCall(record.direction, Self.outcome(of: record, refused: refused))
         if let cause = record.isupCause { countCause(cause) }
     }
 
     public func observe(_ observation: Observation) {
         switch observation {
-        case .callRefused(let direction, let cause, _):
-            countCall(direction, .refused)
-            countCause(cause)
+        case .callRefused(let direction, let cause, _, let call):
+            if let call {
+                refusedCalls.withLock { _ = $0.insert(call.rawValue) }
+            } else {
+                countCall(direction, .refused)
+                countCause(cause)
+            }
         case .callAnswered(_, let setup):
             Timer(label: "sipigw_setup_seconds", factory: factory).recordNanoseconds(setup.nanoseconds)
         case .peer(let name, let up):
