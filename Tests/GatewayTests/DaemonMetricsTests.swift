@@ -84,6 +84,20 @@ extension DaemonEndToEndTests.Harness {
             #expect(setup >= 0.3 && setup <= answered.timeIntervalSince(seized) + 0.5, "setup \(setup) s")
             #expect(after["sipigw_setup_seconds_bucket", ["le": "0.25"]] == 0, "\(after.text)")
             #expect(after["sipigw_setup_seconds_bucket", ["le": "+Inf"]] == 1)
+
+            // docs/grafana-dashboard.json queries only metrics the daemon exposes.
+            let dashboard = Daemon.root.appendingPathComponent("docs/grafana-dashboard.json")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: dashboard)) as? [String: Any])
+            let expressions = (json["panels"] as? [[String: Any]] ?? []).flatMap { panel in
+                (panel["targets"] as? [[String: Any]] ?? []).compactMap { $0["expr"] as? String }
+            }
+            #expect(expressions.count >= 10)
+            let exposed = Set(after.samples.keys.map { String($0.prefix { $0 != "|" }) })
+            for expression in expressions {
+                for match in expression.matches(of: /sipigw_[a-z_]+/) {
+                    #expect(exposed.contains(String(match.output)), "\(match.output) in the dashboard is not exposed")
+                }
+            }
         }
     }
 
