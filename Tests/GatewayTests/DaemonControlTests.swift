@@ -73,6 +73,13 @@ import Glibc
             #expect(try Self.ctl(["unblock", "switch", "11"], port: port).status == 0)
             let ubl = try #require(h.observed.waitFor(.ubl), "no UBL:\n\(h.daemon.log)")
             #expect(ubl.cic == CIC(11))
+
+            // Q.764 §2.9.3.2: a range is reset with GRS, its range field one less than the count (Q.763 §3.43).
+            let reset = try Self.ctl(["reset", "switch", "20-21"], port: port)
+            #expect(reset.status == 0, "\(reset.stderr)")
+            #expect(Self.circuit(reset.json, 20)?["state"] as? String == "resetting")
+            let grs = try #require(h.observed.waitFor(.grs, count: 2), "no GRS:\n\(h.daemon.log)")
+            #expect(grs.cic == CIC(20) && grs.rangeAndStatus?.range == 1)
         }
     }
 
@@ -91,6 +98,9 @@ import Glibc
             #expect(outside.status == 400 && outside.body.contains("4000-5000"))
             #expect(try HTTPExchange.request("POST", "/status", host: "127.0.0.1", port: Int(port), body: "{}").status == 405)
             #expect(try HTTPExchange.request("GET", "/nothing", host: "127.0.0.1", port: Int(port)).status == 404)
+            let large = try HTTPExchange.request("POST", "/circuits/block", host: "127.0.0.1", port: Int(port),
+                                                 body: String(repeating: " ", count: HTTPEndpointServer.maximumBody + 1))
+            #expect(large.status == 413)
             let reversed = try Self.ctl(["block", "switch", "12-10"], port: port)
             #expect(reversed.status != 0 && reversed.stderr.contains("12-10"))
         }

@@ -13,26 +13,26 @@ extension DaemonEndToEndTests.Harness {
     /// The B.3 I→S flow on `cic` (as `callThroughTheDaemon`): IAM → INVITE, 180 → ACM, `ringing` of ringing, 200 →
     /// ANM + ACK, then REL cause 16 from the switch → RLC and BYE, 200. `during` runs while the call is answered.
     func answeredCall(cic: Int, ringing: useconds_t = 0, during: () throws -> Void = {}) throws {
+        // Counted before each message goes, so that an answer arriving at once is not counted as an earlier one.
+        let (acm, anm, rlc) = (count(.acm), count(.anm), count(.rlc))
         let invite = try call(cic: cic, skipping: ["OPTIONS"])
         try #require(invite.method == "INVITE")
         peer.send(DaemonEndToEndTests.Peer.response(180, "Ringing", to: invite), to: sipPort)
-        try #require(observed.waitFor(.acm, count: acmCount + 1) != nil)
+        try #require(observed.waitFor(.acm, count: acm + 1) != nil)
         usleep(ringing)
         peer.send(DaemonEndToEndTests.Peer.response(200, "OK", to: invite, sdp: true), to: sipPort)
-        try #require(observed.waitFor(.anm, count: anmCount + 1) != nil)
+        try #require(observed.waitFor(.anm, count: anm + 1) != nil)
         #expect(try peer.receive(skipping: ["INVITE", "OPTIONS"]).method == "ACK")
         try during()
         try send(ISUPMessage(type: .rel, cic: CIC(cic), parameters: [Parameter(code: .causeIndicators, value: [0x82, 0x90])]))
-        try #require(observed.waitFor(.rlc, count: rlcCount + 1) != nil)
+        try #require(observed.waitFor(.rlc, count: rlc + 1) != nil)
         let bye = try peer.receive(skipping: ["INVITE", "ACK", "OPTIONS"])
         #expect(bye.method == "BYE")
         peer.send(DaemonEndToEndTests.Peer.response(200, "OK", to: bye), to: sipPort)
         usleep(200_000)
     }
 
-    private var acmCount: Int { observed.isup.count { $0.type == .acm } }
-    private var anmCount: Int { observed.isup.count { $0.type == .anm } }
-    private var rlcCount: Int { observed.isup.count { $0.type == .rlc } }
+    private func count(_ type: MessageType) -> Int { observed.isup.count { $0.type == type } }
 }
 
 /// Issue 8, metrics: `GET /metrics` of the running daemon over a real socket, before, during and after calls; the
@@ -146,6 +146,33 @@ extension DaemonEndToEndTests.Harness {
             #expect(after["sipigw_calls_total", ["direction": "isup-to-sip", "outcome": "refused"]] == 1, "\(after.text)")
             #expect(after["sipigw_calls_total", ["direction": "isup-to-sip", "outcome": "failed"]] == nil)
             #expect(after["sipigw_release_causes_total", ["cause": "\(cause)"]] == 1)
+        }
+    }
+
+    /// The association cut (TCP closed by the switch's side): `sipigw_association_up` drops to 0; the ASP
+    /// reconnects by itself and it is 1 again. The peer, silent to OPTIONS (Timer F = 64·T1 with T1 50 ms, RFC 3261
+    /// §17.1.2.2), is down: `sipigw_peer_up` 0.
+    @Test func associationAndPeerGauges() throws {
+        let port = try UDPExchange.freePort()
+        try Daemon.withDaemon(peerOptions: ", keepAliveInterval: 1s",
+                              extra: "sipTimers: { t1Milliseconds: 50 }\nmetrics: { host: 127.0.0.1, port: \(port) }") { h in
+            /// Whether the gauge reads `value` within `seconds`.
+            func gauge(_ name: String, _ labels: [String: String], becomes value: Double, within seconds: Double) throws -> Bool {
+                let deadline = Date().addingTimeInterval(seconds)
+                repeat {
+                    if try PrometheusExposition.scrape(port: port)[name, labels] == value { return true }
+                    usleep(50_000)
+                } while Date() < deadline
+                return false
+            }
+            h.node.sever(1)
+            let down = try gauge("sipigw_association_up", ["association": "switch"], becomes: 0, within: 5)
+            #expect(down, "\(h.daemon.log)")
+            let up = try gauge("sipigw_association_up", ["association": "switch"], becomes: 1, within: 15)
+            #expect(up, "\(h.daemon.log)")
+            // Nobody answers the OPTIONS (the harness's peer socket is not read here).
+            let peerDown = try gauge("sipigw_peer_up", ["peer": "olo"], becomes: 0, within: 8)
+            #expect(peerDown, "\(h.daemon.log)")
         }
     }
 
