@@ -6,7 +6,9 @@ SWIFT ?= swift
 RUN_PACKAGES  := pkg-config libosip2-dev libsctp-dev
 # qemu, busybox-static, cpio and osmo-stp: the SCTP tests boot a kernel with SCTP in a VM (Scripts/sctp-vm).
 # sip-tester: SIPp, the SIP peer of the gateway tests (Tests/Fixtures/sipp).
-TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio sip-tester valgrind qemu-system-x86 busybox-static cpio osmo-stp
+# python3-prometheus-client: its parser reads the daemon's GET /metrics in the tests (an independent oracle).
+TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio sip-tester valgrind qemu-system-x86 busybox-static cpio osmo-stp \
+                 python3-prometheus-client
 BIN := .build/release/sipigw
 
 .PHONY: run test build deps-run deps-test bench bench-tshark bench-m3ua-tcp fuzz fuzz-short test-sanitize clean

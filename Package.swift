@@ -20,6 +20,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift.git", from: "0.2.0"),
         .package(url: "https://github.com/apple/swift-collections.git", from: "1.1.0"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
     ],
     targets: [
         // Pure ISUP codec (ITU-T Q.763 + ST 763 national use): bytes in, values out, no I/O.
@@ -53,7 +55,10 @@ let package = Package(
             "Interworking", "SIPI", "ISUP", "M3UA", "M3UATransport", "SCTPTransport",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Histogram", package: "hdrhistogram-swift"),
+            .product(name: "CoreMetrics", package: "swift-metrics"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "NIOCore", package: "swift-nio"),
+            .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
         // Offline traces: pcap/pcapng reading and writing, capture decoding, and the conversion that runs the

@@ -14,13 +14,18 @@ struct ConfigCommand: ParsableCommand {
     /// Reads and checks a configuration file; a problem ends the command with FILE:LINE:COLUMN: KEY: REASON on
     /// stderr and exit status 1.
     static func load(_ file: String) throws -> GatewayConfiguration {
-        let text = String(decoding: try StandardStreams.read(path: file), as: UTF8.self)
         do {
-            return try GatewayConfiguration(yaml: text, file: file)
-        } catch {
+            return try parse(file)
+        } catch let error as ConfigurationError {
             StandardStreams.error(error.description)
             throw ExitCode(1)
         }
+    }
+
+    /// Reads and checks a configuration file (`run` at start and on `POST /reload`), throwing what is wrong.
+    static func parse(_ file: String) throws -> GatewayConfiguration {
+        let text = String(decoding: try StandardStreams.read(path: file), as: UTF8.self)
+        return try GatewayConfiguration(yaml: text, file: file)
     }
 
     struct Check: ParsableCommand {
@@ -40,12 +45,19 @@ struct ConfigCommand: ParsableCommand {
 
         func run() throws {
             let config = try ConfigCommand.load(file)
-            let known = try mappings.load().profiles.names
-            for (i, peer) in config.engine.peers.enumerated() where !known.contains(peer.causeProfile) {
-                StandardStreams.error("\(file): peers[\(i)].causeProfile: no profile \(peer.causeProfile) (known: \(known.joined(separator: ", ")))")
+            if let problem = Self.profileProblem(config, known: try mappings.load().profiles.names, file: file) {
+                StandardStreams.error(problem.description)
                 throw ExitCode(1)
             }
             StandardStreams.output(Array(Self.summary(config).utf8))
+        }
+
+        /// The first peer whose cause profile is not among the mapping tables' `known` ones.
+        static func profileProblem(_ config: GatewayConfiguration, known: [String], file: String) -> ConfigurationError? {
+            config.engine.peers.enumerated().first { !known.contains($0.element.causeProfile) }.map { i, peer in
+                ConfigurationError(file: file, key: "peers[\(i)].causeProfile",
+                                   reason: "no profile \(peer.causeProfile) (known: \(known.joined(separator: ", ")))")
+            }
         }
 
         /// What the file configures, one line per part.

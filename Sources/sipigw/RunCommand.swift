@@ -14,7 +14,9 @@ struct RunCommand: ParsableCommand {
         abstract: "Run the gateway: M3UA toward the switches, SIP(-I) toward the peers, until SIGTERM or SIGINT.",
         discussion: """
             The configuration is checked first (as by `sipigw config check`). Call records go to the file the \
-            configuration names, one JSON line per call. Alerts and discarded input are logged on stderr.
+            configuration names, one JSON line per call; SIGHUP opens that file anew (log rotation). Metrics \
+            (GET /metrics) and the control endpoint (`sipigw ctl`) listen where the configuration says. Alerts and \
+            discarded input are logged on stderr.
             """
     )
 
@@ -25,17 +27,25 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let config = try ConfigCommand.load(file)
+        let tables = try mappings.load()
         // Distinguishes this run's Call-IDs, tags and branches from an earlier run's.
         let instance = String(UInt32.random(in: .min ... .max), radix: 36) + "-"
-        let daemon = try GatewayDaemon(configuration: config, mappings: try mappings.load(), instance: instance) { line in
+        let file = self.file
+        let daemon = try GatewayDaemon(configuration: config, mappings: tables, instance: instance, reload: {
+            let new = try ConfigCommand.parse(file)
+            if let problem = ConfigCommand.Check.profileProblem(new, known: tables.profiles.names, file: file) { throw problem }
+            return new
+        }) { line in
             StandardStreams.error(line)
         }
         let stopping = DispatchSemaphore(value: 0)
         var sources = [DispatchSourceSignal]()
-        for number in [SIGTERM, SIGINT] {
+        let stop: @Sendable () -> Void = { stopping.signal() }
+        let rotate: @Sendable () -> Void = { daemon.reopenRecords() }
+        for (number, handler) in [(SIGTERM, stop), (SIGINT, stop), (SIGHUP, rotate)] {
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { stopping.signal() }
+            source.setEventHandler(handler: handler)
             source.resume()
             sources.append(source)
         }

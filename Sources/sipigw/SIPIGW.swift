@@ -8,7 +8,7 @@ struct SIPIGW: ParsableCommand {
         abstract: "SIP-I / ISUP interworking gateway tools.",
         subcommands: [
             DecodeCommand.self, EncodeCommand.self, M3UACommand.self, SIPICommand.self, MapCommand.self, NumberCommand.self,
-            ConfigCommand.self, RunCommand.self, ConvertCommand.self, SwitchSimCommand.self, DemoCommand.self,
+            ConfigCommand.self, RunCommand.self, CtlCommand.self, ConvertCommand.self, SwitchSimCommand.self, DemoCommand.self,
         ]
     )
 }

@@ -57,6 +57,8 @@ import Testing
         ("peers:\n  - { name: olo, domain: olo.it }\n", 2, "peers[0].address"),
         ("trunks:\n  - name: a\n    circuits: { name: a, opc: 99999, dpc: 2, cics: [\"1-31\"] }\n    media: { address: 127.0.0.1, port: 4000 }\n",
          3, "trunks[0].circuits.opc"),
+        ("metrics: { port: 9464 }\ncontrol: { host: 192.0.2.1, port: 9465 }\n", 2, "control.host"),
+        ("metrics: { port: 9464 }\ncontrol: { port: 9464 }\n", 2, "control.port"),
     ])
     func mistakesNameLineAndKey(_ replacement: String, line: Int, key: String) throws {
         // The replacement goes first; the base's own keys that it redefines are dropped.

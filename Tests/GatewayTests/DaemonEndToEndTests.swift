@@ -139,6 +139,8 @@ import Glibc
         let node: M3UANode<ASPStateMachine>
         let observed: Switch
         let records: String
+        /// The configuration file the daemon runs with (`POST /reload` reads it again).
+        let configFile: String
 
         func send(_ message: ISUPMessage) throws {
             node.feed(.sendData(try ProtocolData(opc: 2, dpc: 1, ni: 2, sls: UInt8(message.cic?.value ?? 0) & 0x0F, isup: message)))
@@ -192,7 +194,8 @@ import Glibc
                                 observer: observed.observe)
             defer { _ = try? node.stop().wait() }
             node.feed(.activate)
-            let harness = Harness(peer: peer, sipPort: sipPort, m3uaPort: m3uaPort, daemon: daemon, node: node, observed: observed, records: records)
+            let harness = Harness(peer: peer, sipPort: sipPort, m3uaPort: m3uaPort, daemon: daemon, node: node, observed: observed, records: records,
+                                  configFile: config.path)
             let grs = try #require(observed.waitFor(.grs), "no GRS; daemon log:\n\(daemon.log)")
             #expect(grs.cic == CIC(1))
             try harness.send(ISUPMessage(type: .gra, cic: CIC(1), parameters: [Parameter(code: .rangeAndStatus, value: [30, 0, 0, 0, 0])]))

@@ -8,7 +8,8 @@ extension GatewayConfiguration {
     }
 
     /// Cross-references and ranges no single value can check: unique names, routes naming existing peers and trunks,
-    /// trunks naming configured associations, CIC ranges that do not overlap, point codes and ports in range.
+    /// trunks naming configured associations, CIC ranges that do not overlap, point codes and ports in range, the
+    /// control endpoint on loopback.
     func validationProblems() -> [Problem] {
         var problems = [Problem]()
         func problem(_ path: PathElement..., reason: String) { problems.append(Problem(path: path, reason: reason)) }
@@ -63,7 +64,24 @@ extension GatewayConfiguration {
                 problems.append(Problem(path: path + [.key("remote")], reason: "an \(association.role.rawValue) connects: give the remote address"))
             }
         }
+        for (key, endpoint) in [("metrics", metrics), ("control", control)] {
+            guard let endpoint else { continue }
+            if !(1...65535).contains(endpoint.port) {
+                problem(.key(key), .key("port"), reason: "\(endpoint.port) is not a port")
+            }
+        }
+        // The control endpoint has no authentication: only processes of this machine may block circuits.
+        if let control, !Self.isLoopback(control.host) {
+            problem(.key("control"), .key("host"), reason: "\(control.host) is not a loopback address (127.0.0.0/8, ::1, localhost)")
+        }
+        if let metrics, let control, metrics.port == control.port, metrics.host == control.host {
+            problem(.key("control"), .key("port"), reason: "the metrics endpoint already listens on \(control.host):\(control.port)")
+        }
         return problems
+    }
+
+    static func isLoopback(_ host: String) -> Bool {
+        host == "localhost" || host == "::1" || host.split(separator: ".").first == "127" && host.split(separator: ".").count == 4
     }
 
     /// `host:port` (IPv6 in brackets), the port 1–65535.

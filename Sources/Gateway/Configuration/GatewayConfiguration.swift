@@ -12,6 +12,13 @@ public struct GatewayConfiguration: Hashable, Sendable {
             self.host = host
             self.port = port
         }
+
+        /// `host` may be left out: loopback.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(host: try c.decodeIfPresent(String.self, forKey: .host) ?? "127.0.0.1",
+                      port: try c.decode(Int.self, forKey: .port))
+        }
     }
 
     /// SIGTERM: the cause calls in progress are released with, and how long their releases may take.

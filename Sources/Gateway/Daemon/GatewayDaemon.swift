@@ -10,29 +10,40 @@ import Glibc
 #endif
 
 /// `sipigw run`: the interworking engine wired to M3UA associations and SIP sockets, on one event loop. The
-/// daemon executes the engine's actions (send ISUP and SIP, run timers, write call records) and feeds it what the
-/// network and the clock do; it makes no call decision of its own.
+/// daemon executes the engine's actions (send ISUP and SIP, run timers, write call records, count metrics) and
+/// feeds it what the network, the clock and the operator (control endpoint) do; it makes no call decision of its own.
+/// Its state belongs to its one event loop: the HTTP endpoints run there too.
 public final class GatewayDaemon: @unchecked Sendable {
-    public let configuration: GatewayConfiguration
-    private let group: MultiThreadedEventLoopGroup
-    private let loop: EventLoop
-    private var engine: InterworkingEngine
-    private var links: [String: any SignallingLink] = [:]
+    /// The configuration in force (a reload replaces it); read on the event loop.
+    public internal(set) var configuration: GatewayConfiguration
+    /// Reads and checks the configuration file again, for `POST /reload`; nil: the daemon cannot reload.
+    let reloadSource: (@Sendable () throws -> GatewayConfiguration)?
+    let group: MultiThreadedEventLoopGroup
+    let loop: EventLoop
+    var engine: InterworkingEngine
+    public let metrics = GatewayMetrics()
+    private var endpoints: [HTTPEndpointServer] = []
+    /// Whether each association is up, as last reported by its node.
+    var associationUp: [String: Bool] = [:]
+    var links: [String: any SignallingLink] = [:]
     private var sipChannels: [SIPEndpoint.Transport: Channel] = [:]
     private var timers: [Interworking.TimerID: Scheduled<Void>] = [:]
     private var addresses: [SIPEndpoint: SocketAddress] = [:]
     /// The M3UA association of each trunk, by the trunk's DPC (or the only association when the trunk names none).
     private let associationByDPC: [UInt32: String]
-    private let records: CallRecordFile?
-    private let log: @Sendable (String) -> Void
-    private let started = NIODeadline.now()
+    let records: CallRecordFile?
+    let log: @Sendable (String) -> Void
+    let started = NIODeadline.now()
 
     /// - Parameters:
     ///   - instance: a token unique to this run, in every Call-ID, tag and branch the engine makes.
+    ///   - reload: reads and checks the configuration file again (`POST /reload`); its error text is the answer.
     ///   - log: where alerts and discarded input are reported (numbers never are).
     public init(configuration: GatewayConfiguration, mappings: Mappings, instance: String,
+                reload: (@Sendable () throws -> GatewayConfiguration)? = nil,
                 log: @escaping @Sendable (String) -> Void) throws {
         self.configuration = configuration
+        self.reloadSource = reload
         self.group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         self.loop = group.next()
         self.engine = InterworkingEngine(configuration: configuration.engine, mappings: mappings, instance: instance)
@@ -44,9 +55,19 @@ public final class GatewayDaemon: @unchecked Sendable {
         self.log = log
     }
 
-    /// Binds the SIP listeners, starts every M3UA association; the trunks count as unavailable until their
-    /// association is up, which resets their circuits (GRS).
+    /// Binds the SIP listeners and the metrics and control endpoints, starts every M3UA association; the trunks
+    /// count as unavailable until their association is up, which resets their circuits (GRS).
     public func start() throws {
+        if let metrics = configuration.metrics {
+            endpoints.append(try HTTPEndpointServer(host: metrics.host, port: metrics.port, loop: loop) { [weak self] request in
+                self?.serveMetrics(request) ?? HTTPResponse(.serviceUnavailable, contentType: "text/plain", body: "stopping\n")
+            })
+        }
+        if let control = configuration.control {
+            endpoints.append(try HTTPEndpointServer(host: control.host, port: control.port, loop: loop) { [weak self] request in
+                self?.control(request) ?? HTTPResponse(.serviceUnavailable, contentType: "text/plain", body: "stopping\n")
+            })
+        }
         let listeners = configuration.listeners.isEmpty ? [configuration.engine.sip.address] : configuration.listeners
         for listener in listeners where listener.transport == .udp {
             let channel = try DatagramBootstrap(group: loop)
@@ -69,7 +90,8 @@ public final class GatewayDaemon: @unchecked Sendable {
             links[name] = link
         }
         try loop.submit {
-            for name in self.links.keys.sorted() { self.feedOnLoop(.association(name, up: false)) }
+            for name in self.links.keys.sorted() { self.associationChanged(name, up: false) }
+            for peer in self.configuration.engine.peers { self.metrics.peer(peer.name, up: true) }
             for action in self.engine.start(at: self.now, resetCircuits: false) { self.execute(action) }
         }.wait()
         for link in links.values { try link.start() }
@@ -79,7 +101,7 @@ public final class GatewayDaemon: @unchecked Sendable {
     /// all ended (their records written) or the drain time is over, the associations stop (ASPDN where the role
     /// sends it), the sockets close and the record file is flushed.
     public func stop() {
-        let shutdown = configuration.shutdown
+        guard let shutdown = try? loop.submit({ self.configuration.shutdown }).wait() else { return }
         let deadline = NIODeadline.now() + .milliseconds(Int64(shutdown.drainTime.duration.components.seconds * 1000
                                                                  + shutdown.drainTime.duration.components.attoseconds / 1_000_000_000_000_000))
         try? loop.submit { self.feedOnLoop(.drain(cause: shutdown.cause)) }.wait()
@@ -88,21 +110,36 @@ public final class GatewayDaemon: @unchecked Sendable {
         }
         for link in links.values { try? link.stop().wait() }
         for channel in sipChannels.values { try? channel.close().wait() }
-        try? loop.submit { for timer in self.timers.values { timer.cancel() } }.wait()
-        records?.close()
+        for endpoint in endpoints { endpoint.close() }
+        try? loop.submit {
+            for timer in self.timers.values { timer.cancel() }
+            self.records?.close()
+        }.wait()
         try? group.syncShutdownGracefully()
+    }
+
+    /// SIGHUP (log rotation): the call-record file is opened anew at its path, so the next record goes to a new
+    /// file there once the old one was moved away.
+    public func reopenRecords() {
+        loop.execute {
+            do {
+                try self.records?.reopen()
+            } catch {
+                self.log("SIGHUP: \(error); records go on to the file open so far")
+            }
+        }
     }
 
     // MARK: Feeding the engine
 
-    private var now: Instant { Instant(.nanoseconds(Int64(NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds))) }
+    var now: Instant { Instant(.nanoseconds(Int64(NIODeadline.now().uptimeNanoseconds - started.uptimeNanoseconds))) }
 
     /// From any thread.
     func feed(_ event: Event) {
         if loop.inEventLoop { feedOnLoop(event) } else { loop.execute { self.feedOnLoop(event) } }
     }
 
-    private func feedOnLoop(_ event: Event) {
+    func feedOnLoop(_ event: Event) {
         for action in engine.handle(event, at: now) { execute(action) }
     }
 
@@ -131,7 +168,9 @@ public final class GatewayDaemon: @unchecked Sendable {
             feedOnLoop(.lookup(id, .failed("no resolver")))
         case .record(let record):
             records?.write(record)
+            metrics.record(record)
         case .observe(let observation):
+            metrics.observe(observation)
             switch observation {
             case .alert(let text): log("alert: \(text)")
             case .discarded(let text): log("discarded: \(text)")
@@ -173,13 +212,19 @@ public final class GatewayDaemon: @unchecked Sendable {
                 feedOnLoop(.undecodableISUP(Array(data.userProtocolData), from: route, error: error.description))
             }
         case .aspStateChanged(_, let state) where links[association]?.configuration.role != .sgp:
-            feedOnLoop(.association(association, up: state == .active))
+            associationChanged(association, up: state == .active)
         case .asStateChanged(_, let state) where links[association]?.configuration.role == .sgp:
-            feedOnLoop(.association(association, up: state == .active))
+            associationChanged(association, up: state == .active)
         case .errorReceived(let code, _, _):
             log("M3UA \(association): ERR \(code)")
         default:
             break
         }
+    }
+
+    private func associationChanged(_ name: String, up: Bool) {
+        associationUp[name] = up
+        metrics.association(name, up: up)
+        feedOnLoop(.association(name, up: up))
     }
 }

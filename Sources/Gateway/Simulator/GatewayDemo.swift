@@ -163,9 +163,9 @@ public final class GatewayDemo: @unchecked Sendable {
         }
         text += "\nThe switch's statistics (switch-sim):\n"
         text += statistics.report.split(separator: "\n").map { "  " + $0 }.joined(separator: "\n") + "\n"
-        text += "\nCall records: \(recordsPath) (one JSON line per call, fields in docs/)\n"
+        text += "\nCall records: \(recordsPath) (one JSON line per call, fields in docs/call-records.md)\n"
         if let metrics = configuration.metrics {
-            text += "Metrics endpoint configured: http://\(metrics.host):\(metrics.port)/metrics\n"
+            text += "Metrics: http://\(metrics.host):\(metrics.port)/metrics (while the gateway runs)\n"
         }
         return text
     }

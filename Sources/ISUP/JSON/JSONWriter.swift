@@ -33,6 +33,41 @@ extension JSONValue {
         }
     }
 
+    /// JSON text indented by two spaces per level, one entry a line, keys in order (for people: `sipigw ctl`).
+    public var indentedJSONText: String {
+        var out = [UInt8]()
+        writeIndented(into: &out, level: 0)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    private func writeIndented(into out: inout [UInt8], level: Int) {
+        func newline(_ level: Int) { out.append(contentsOf: ("\n" + String(repeating: "  ", count: level)).utf8) }
+        switch self {
+        case .array(let items) where !items.isEmpty:
+            out.append(UInt8(ascii: "["))
+            for (n, item) in items.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                item.writeIndented(into: &out, level: level + 1)
+            }
+            newline(level)
+            out.append(UInt8(ascii: "]"))
+        case .object(let object) where !object.isEmpty:
+            out.append(UInt8(ascii: "{"))
+            for (n, entry) in object.entries.enumerated() {
+                if n > 0 { out.append(UInt8(ascii: ",")) }
+                newline(level + 1)
+                JSONValue.writeString(entry.key, into: &out)
+                out.append(contentsOf: ": ".utf8)
+                entry.value.writeIndented(into: &out, level: level + 1)
+            }
+            newline(level)
+            out.append(UInt8(ascii: "}"))
+        default:
+            write(into: &out)
+        }
+    }
+
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// A JSON string literal (RFC 8259 §7), escaped, appended to `out`.

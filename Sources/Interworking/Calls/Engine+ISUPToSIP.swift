@@ -164,10 +164,13 @@ extension InterworkingEngine {
         call.peer = peer
         call.record.peer = peerConfig.name
         if downPeers.contains(peer) {
-            releaseISUP(&call, cause: CauseIndicators(value: configuration.policy.peerDown.cause), by: .gateway)
+            let cause = configuration.policy.peerDown.cause
+            out.append(.observe(.callRefused(.isupToSIP, cause: cause, reason: "peer down", call: call.id)))
+            releaseISUP(&call, cause: CauseIndicators(value: cause), by: .gateway)
             return
         }
         if let refusal = admission(trunk: nil, peer: peer) {
+            out.append(.observe(.callRefused(.isupToSIP, cause: refusal.cause, reason: "admission", call: call.id)))
             releaseISUP(&call, cause: CauseIndicators(value: refusal.cause), by: .gateway)
             return
         }

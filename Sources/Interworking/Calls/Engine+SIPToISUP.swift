@@ -29,7 +29,7 @@ extension InterworkingEngine {
                 var response = invite.response(415, toTag: identifier())
                 response.headers.append(SIPHeader("Accept", "application/sdp, application/ISUP, multipart/mixed"))
                 respond(response, on: transaction)
-                out.append(.observe(.callRefused(.sipToISUP, cause: 79, reason: error.description)))
+                out.append(.observe(.callRefused(.sipToISUP, cause: 79, reason: error.description, call: nil)))
                 return
             }
         }
@@ -52,7 +52,7 @@ extension InterworkingEngine {
             // ST 769 Annex A (st769-2 §4): on SIP-I the refusal carries a REL with the cause too.
             attach(isup: Self.rel(refusal.cause), sdp: nil, to: &response, peer: peer)
             respond(response, on: transaction)
-            out.append(.observe(.callRefused(.sipToISUP, cause: refusal.cause, reason: refusal.reason)))
+            out.append(.observe(.callRefused(.sipToISUP, cause: refusal.cause, reason: refusal.reason, call: nil)))
             return
         }
         var call = newCall(.sipToISUP, trunk: trunk, cic: nil)
@@ -166,7 +166,7 @@ extension InterworkingEngine {
 
     /// A SIP → ISUP call refused before the IAM: the final response with Reason, nothing on the ISUP side.
     mutating func refuseSIP(_ call: inout Call, _ refusal: CallPolicy.Refusal) {
-        out.append(.observe(.callRefused(.sipToISUP, cause: refusal.cause, reason: "admission")))
+        out.append(.observe(.callRefused(.sipToISUP, cause: refusal.cause, reason: "admission", call: call.id)))
         call.releasedBy = .gateway
         call.record.isupCause = refusal.cause
         finalResponse(&call, status: refusal.sipStatus, cause: refusal.cause, rel: nil)

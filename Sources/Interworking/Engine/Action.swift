@@ -31,8 +31,10 @@ public enum Observation: Hashable, Sendable {
     case callStarted(CallID, CallDirection, trunk: String, peer: String)
     /// A call was answered, `setup` after its first message.
     case callAnswered(CallID, setup: Duration)
-    /// A call attempt refused before any resource was used (cause and why).
-    case callRefused(CallDirection, cause: UInt8, reason: String)
+    /// A call attempt refused (cause and why): before anything was set up (`call` nil), or by admission once its
+    /// call exists (`call` given: the call's record follows once the refusal is complete, REL/RLC or the final
+    /// response).
+    case callRefused(CallDirection, cause: UInt8, reason: String, call: CallID?)
     /// A message received that the engine could not use (malformed, unexpected in its state, unknown source).
     case discarded(String)
     /// A circuit changed state (for the per-trunk circuit gauges).

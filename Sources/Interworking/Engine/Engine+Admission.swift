@@ -62,7 +62,7 @@ extension InterworkingEngine {
 
     /// I→S refused before any INVITE: REL with the refusal's cause (T1/T5 until RLC).
     mutating func refuseISUP(_ call: inout Call, _ refusal: CallPolicy.Refusal) {
-        out.append(.observe(.callRefused(.isupToSIP, cause: refusal.cause, reason: "admission")))
+        out.append(.observe(.callRefused(.isupToSIP, cause: refusal.cause, reason: "admission", call: call.id)))
         releaseISUP(&call, cause: CauseIndicators(value: refusal.cause), by: .gateway)
         store(call)
     }

@@ -6,7 +6,7 @@ import SIPI
 /// transaction layer, Q.764 circuit supervision, routing and call records. A pure value: fed events at instants the
 /// shell supplies, it answers with actions (`../shared/design.md`, "Functional core").
 public struct InterworkingEngine: Sendable {
-    public let configuration: EngineConfiguration
+    public internal(set) var configuration: EngineConfiguration
     let causes: CauseMapper
     let sdp = ST769SDPProfile()
 
