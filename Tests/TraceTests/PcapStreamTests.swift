@@ -35,11 +35,11 @@ import Testing
     }
 
     static var pcapng: [UInt8] {
-        var builder = PcapngBuilder()
+        var builder = PcapngBuilder(byteOrder: .bigEndian)
         builder.sectionHeader()
-        builder.interface(.mtp3)
+        builder.interface(LinkType.mtp3)
         for n in 0..<30 {
-            if n == 15 { builder.interface(.mtp2) }
+            if n == 15 { builder.interface(LinkType.mtp2) }
             builder.enhancedPacket(interface: n < 15 ? 0 : 1, units: UInt64(n) * 1_000_000, [UInt8](repeating: 0x85, count: 5 + n % 9))
         }
         return builder.bytes
