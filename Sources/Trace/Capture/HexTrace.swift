@@ -2,7 +2,7 @@ import ISUP
 
 /// ISUP messages as text, one per line, the form `sipigw decode --file` reads (hex from the CIC on), with two
 /// optional prefixes a conversion needs: `@SECONDS` (the time, `@12.250`; without it a line takes the previous
-/// line's time) and `OPC>DPC` (the routing label, `2>1`; without it the default route). Blank lines and text after
+/// line's time; lines are taken in time order) and `OPC>DPC` (the routing label, `2>1`; without it the default route). Blank lines and text after
 /// `#` are ignored. Lines are numbered from 1, as records.
 ///
 /// ```
@@ -14,9 +14,10 @@ public struct HexTrace: Sendable {
 
     public init(defaultRoute: ISUPRoute) { self.defaultRoute = defaultRoute }
 
-    /// Every message of the text, or, for a line that does not read, an unreadable record naming its line.
+    /// Every message of the text in time order (lines with the same time in line order: a file may group its
+    /// lines by call), or, for a line that does not read, an unreadable record naming its line, in its place.
     public func messages(in text: String) -> [Result<CapturedMessage, UnreadableRecord>] {
-        var results = [Result<CapturedMessage, UnreadableRecord>]()
+        var results = [(time: CaptureTimestamp, item: Result<CapturedMessage, UnreadableRecord>)]()
         var time = CaptureTimestamp(seconds: 0)
         for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let content = line.split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
@@ -25,7 +26,7 @@ public struct HexTrace: Sendable {
             let number = index + 1
             if let first = tokens.first, first.hasPrefix("@") {
                 guard let parsed = Self.time(first.dropFirst()) else {
-                    results.append(.failure(UnreadableRecord(record: number, reason: "line \(number): time \(first) is not @SECONDS[.FRACTION]")))
+                    results.append((time, .failure(UnreadableRecord(record: number, reason: "line \(number): time \(first) is not @SECONDS[.FRACTION]"))))
                     continue
                 }
                 time = parsed
@@ -35,7 +36,7 @@ public struct HexTrace: Sendable {
             if let first = tokens.first, first.contains(">") {
                 let ends = first.split(separator: ">", omittingEmptySubsequences: false)
                 guard ends.count == 2, let opc = UInt32(ends[0]), let dpc = UInt32(ends[1]), opc < 1 << 14, dpc < 1 << 14 else {
-                    results.append(.failure(UnreadableRecord(record: number, reason: "line \(number): route \(first) is not OPC>DPC (14-bit point codes)")))
+                    results.append((time, .failure(UnreadableRecord(record: number, reason: "line \(number): route \(first) is not OPC>DPC (14-bit point codes)"))))
                     continue
                 }
                 route.opc = opc
@@ -43,12 +44,12 @@ public struct HexTrace: Sendable {
                 tokens = tokens.dropFirst()
             }
             guard let bytes = Hex.bytes(tokens.joined()) else {
-                results.append(.failure(UnreadableRecord(record: number, reason: "line \(number): not hex")))
+                results.append((time, .failure(UnreadableRecord(record: number, reason: "line \(number): not hex"))))
                 continue
             }
-            results.append(.success(CapturedMessage(record: number, timestamp: time, payload: .isup(bytes, route))))
+            results.append((time, .success(CapturedMessage(record: number, timestamp: time, payload: .isup(bytes, route)))))
         }
-        return results
+        return results.enumerated().sorted { ($0.element.time, $0.offset) < ($1.element.time, $1.offset) }.map(\.element.item)
     }
 
     /// `12`, `12.5`, `12.000250` → a timestamp (at most nanoseconds).
