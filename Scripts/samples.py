@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Writes Samples/calls.pcap from Samples/calls.txt: each line as an MTP3 record (LINKTYPE_MTP3, 141) with SIO
+"""`samples.py [TXT [PCAP]]` writes Samples/calls.pcap from Samples/calls.txt: each line as an MTP3 record (LINKTYPE_MTP3, 141) with SIO
 0x85 (national, ISUP) and the ITU routing label (Q.704 §2.2: DPC 14 bits, OPC 14 bits, SLS 4 bits, least
-significant octet first), in capture-time order, as a classic microsecond pcap."""
+significant octet first), in capture-time order, as a classic microsecond pcap. `samples.py generate CALLS PCAP`
+writes a large trace of the same kind for Scripts/bench-convert.sh."""
 import struct, sys
 
 def records(path):
@@ -19,11 +20,36 @@ def records(path):
         out.append((int(seconds), int(fraction.ljust(6, '0')[:6]), bytes([0x85]) + struct.pack('<I', label) + isup))
     return sorted(out, key=lambda r: (r[0], r[1]))
 
-def main(source='Samples/calls.txt', target='Samples/calls.pcap'):
+def write(target, records):
     with open(target, 'wb') as f:
         f.write(struct.pack('<IHHiIII', 0xA1B2C3D4, 2, 4, 0, 0, 65535, 141))
-        for seconds, micros, data in records(source):
+        for seconds, micros, data in records:
             f.write(struct.pack('<IIII', seconds, micros, len(data), len(data)) + data)
 
+def msu(opc, dpc, cic, body):
+    label = dpc | opc << 14 | (cic & 0x0F) << 28
+    return bytes([0x85]) + struct.pack('<I', label) + bytes([cic & 0xFF, cic >> 8]) + bytes.fromhex(body)
+
+# vectors.md A3 (IAM, 3 optional parameters) and isup-q763.md §7.2-§7.4, without their CIC.
+IAM = ("01 11 60 00 0a 03 02 09 07 83 90 79 70 45 26 09 0a 07 83 13 59 63 85 96 00 3f 07 83 17 17 50 20"
+       " 03 00 03 13 28 11 42 45 52 54 48 41 4c 49 4e 20 4a 61 63 71 75 65 73 00")
+CALL = [(0.0, 2, IAM), (0.1, 1, "06 16 14 01 29 01 01 00"), (0.2, 1, "09 00"), (1.0, 2, "0c 02 00 02 82 90"),
+        (1.01, 1, "10 00")]
+
+def generate(calls, target, start=1700000000):
+    """CALLS calls at 100/s between point codes 2 and 1, CICs cycling over 1..1000, written in time order."""
+    events = []
+    for n in range(int(calls)):
+        t0 = n / 100.0
+        cic = 1 + n % 1000
+        for dt, sender, body in CALL:
+            opc, dpc = (2, 1) if sender == 2 else (1, 2)
+            events.append((t0 + dt, n, msu(opc, dpc, cic, body)))
+    events.sort(key=lambda e: (e[0], e[1]))
+    write(target, ((start + int(t), int(round((t - int(t)) * 1e6)) % 1000000, data) for t, _, data in events))
+
 if __name__ == '__main__':
-    main(*sys.argv[1:])
+    if sys.argv[1:2] == ['generate']:
+        generate(*sys.argv[2:])
+    else:
+        write(*(sys.argv[2:3] or ['Samples/calls.pcap']), records(*(sys.argv[1:2] or ['Samples/calls.txt'])))
