@@ -1,7 +1,7 @@
 import ISUP
 
 /// The `html` format: one self-contained page (no network: inline CSS, SVG and script) with the summary and the
-/// release-cause histogram, a search box over the calls, and per call an SVG ladder of its four parties. Written as
+/// release-cause histogram, a search box over the calls (`page.html#busy` opens it searched), and per call an SVG ladder of its four parties. Written as
 /// calls end, so memory stays bounded by the open calls; the summary comes last in the file and is shown first.
 public struct HTMLConversionWriter: ConversionWriter {
     let title: String
@@ -69,6 +69,7 @@ public struct HTMLConversionWriter: ConversionWriter {
         function filter(){const q=box.value.trim().toLowerCase();let n=0;
         for(const e of items){const hit=!q||e.dataset.search.includes(q);e.style.display=hit?'':'none';if(hit&&e.classList.contains('call'))n++;}
         shown.textContent=n+' call(s) shown';}
+        if(location.hash)box.value=decodeURIComponent(location.hash.slice(1));
         box.addEventListener('input',filter);filter();
 
         """
