@@ -55,8 +55,9 @@ let package = Package(
             .product(name: "NIOCore", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
-        // Offline traces: pcap/pcapng reading and writing (pure: bytes in, records out).
-        .target(name: "Trace", dependencies: ["ISUP"]),
+        // Offline traces: pcap/pcapng reading and writing, and decoding captured packets (Ethernet, IP, SCTP, TCP,
+        // UDP) into ISUP and SIP messages, M3UA through its codec (pure: bytes in, records and messages out).
+        .target(name: "Trace", dependencies: ["ISUP", "M3UA"]),
         .executableTarget(
             name: "sipigw",
             dependencies: [
