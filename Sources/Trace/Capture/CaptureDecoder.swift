@@ -225,8 +225,13 @@ public struct CaptureDecoder: Sendable {
         return out
     }
 
+    /// Records cut at the snap length say so, as the likely cause of a truncation.
     private mutating func report(_ error: CaptureDecodingError, record: PcapRecord, in context: String?) {
         let placed = context.map { error.within($0) } ?? error
-        unreadable.append(UnreadableRecord(record: record.number, reason: placed.reason(in: record.data)))
+        var reason = placed.reason(in: record.data)
+        if record.originalLength > record.data.count {
+            reason += " (the capture kept \(record.data.count) of the packet's \(record.originalLength) octets)"
+        }
+        unreadable.append(UnreadableRecord(record: record.number, reason: reason))
     }
 }

@@ -9,6 +9,8 @@ enum SIPFraming {
 
     /// A start line longer than this is taken for something else.
     static let maximumStartLine = 4_096
+    /// A header (start line and header fields) longer than this is taken for a stream out of step.
+    static let maximumHeader = 65_536
     static let version = Array("SIP/2.0".utf8)
     static let crlf: [UInt8] = [0x0D, 0x0A]
 
@@ -35,10 +37,16 @@ enum SIPFraming {
 
     /// The length of the SIP message at the start of `octets` (which must begin with its start line): the
     /// header up to the empty line, then Content-Length octets of body (RFC 3261 §20.14, compact form `l`;
-    /// absent, no body). Nil until the header and body are all there. Throws for a Content-Length that is not a
-    /// number or larger than `maximum`.
+    /// absent, no body). Nil until the header and body are all there. Throws for a header without its empty line
+    /// within `maximumHeader` octets, and for a Content-Length that is not a number or larger than `maximum`.
     static func messageLength(in octets: ArraySlice<UInt8>, maximum: Int) throws(CaptureDecodingError) -> Int? {
-        guard let headerEnd = firstIndex(of: crlf + crlf, in: octets) else { return nil }
+        guard let headerEnd = firstIndex(of: crlf + crlf, in: octets.prefix(maximumHeader)) else {
+            guard octets.count < maximumHeader else {
+                throw CaptureDecodingError(offset: octets.startIndex, field: "SIP header",
+                                           reason: "no empty line within \(maximumHeader) octets (RFC 3261 §7)")
+            }
+            return nil
+        }
         var bodyLength = 0
         var lineStart = octets.startIndex
         while lineStart < headerEnd {
