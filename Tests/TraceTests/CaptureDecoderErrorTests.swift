@@ -130,3 +130,53 @@ struct CaptureDecoderErrorTests {
         ])
     }
 }
+
+/// Transports around the common cases: SCTP over UDP, PPID 0, CRLF keep-alives opening a stream, closed streams,
+/// and the text of IPv6 addresses.
+@Suite("CaptureDecoder transports")
+struct CaptureDecoderTransportTests {
+    typealias T = CaptureDecoderTests
+
+    /// RFC 6951 §5.1 SCTP over UDP port 9899; PPID 0 on port 2905 is M3UA (RFC 4666 §1.4.7), as to Wireshark.
+    @Test("SCTP over UDP, PPID 0 on the M3UA port", .needsWireshark)
+    func sctpOverUDP() throws {
+        let sctp = IPv4Packet.sctpPacket([IPv4Packet.dataChunk(T.iamM3UA, ppid: 0, tsn: 1)],
+                                         sourcePort: 2905, destinationPort: 2905)
+        var capture = T.Capture(.ipv4)
+        capture.add(IPv4Packet.udp(sctp, from: IPv4Endpoint(address: T.sg.address, port: 9899),
+                                   to: IPv4Endpoint(address: T.asp.address, port: 9900)))
+        T.expect(try capture.payloads(), [(1, .isup(T.iam, T.route))])
+        let rows = try capture.tshark(["sctp.data_payload_proto_id", "isup.cic"])
+        #expect(rows == [["0", T.cic]])
+    }
+
+    /// RFC 5626 §3.5.1: a CRLF keep-alive before the first message of a SIP stream; the stream closed (FIN) after
+    /// the INVITE, and a new connection on the same addresses and ports whose SYN the capture missed (sequence
+    /// numbers far before the old ones).
+    @Test("SIP over TCP: keep-alive first, a closed stream forgotten")
+    func closedStream() throws {
+        let route = SIPRoute(transport: .tcp, sourceAddress: "192.0.2.30", sourcePort: 5060,
+                             destinationAddress: "192.0.2.1", destinationPort: 5060)
+        var capture = T.Capture(.ipv4)
+        capture.add(IPv4Packet.tcp(Array("\r\n\r\n".utf8) + T.invite, sequence: 90_000, from: T.peer, to: T.gateway))
+        capture.add(IPv4Packet.tcp([], sequence: 90_004 + UInt32(T.invite.count), flags: IPv4Packet.tcpACK | 0x01,
+                                   from: T.peer, to: T.gateway))
+        capture.add(IPv4Packet.tcp(T.bye, sequence: 7, from: T.peer, to: T.gateway))
+        T.expect(try capture.payloads(), [(1, .sip(T.invite, route)), (3, .sip(T.bye, route))])
+    }
+
+    /// RFC 5952 §4.2.1-§4.2.3 (shortest form, no `::` for one zero group, the first of equal runs) and §4.3
+    /// (lower case).
+    @Test("IPv6 addresses in RFC 5952 text", arguments: [
+        ("2001:0db8:0000:0000:0001:0000:0000:0001", "2001:db8::1:0:0:1"),
+        ("2001:0db8:0000:0001:0001:0001:0001:0001", "2001:db8:0:1:1:1:1:1"),
+        ("2001:0db8:0000:0000:0001:0000:0000:0000", "2001:db8:0:0:1::"),
+        ("0000:0000:0000:0000:0000:0000:0000:0001", "::1"),
+        ("0000:0000:0000:0000:0000:0000:0000:0000", "::"),
+        ("2001:0DB8:AAAA:BBBB:CCCC:DDDD:EEEE:0AAA", "2001:db8:aaaa:bbbb:cccc:dddd:eeee:aaa"),
+    ])
+    func ipv6Text(_ full: String, _ expected: String) {
+        #expect(IPAddress(octets(full.replacingOccurrences(of: ":", with: ""))).description == expected)
+        #expect(IPAddress([192, 0, 2, 1]).description == "192.0.2.1")
+    }
+}

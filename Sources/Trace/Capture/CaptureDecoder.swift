@@ -1,5 +1,6 @@
 /// Decodes capture records into the signalling messages they carry, one record at a time: ISUP from MTP2 and
-/// MTP3 signal units, from M3UA DATA and M2PA User Data over SCTP, and from M3UA over TCP; SIP over UDP and TCP.
+/// MTP3 signal units, from M3UA DATA and M2PA User Data over SCTP (or SCTP over UDP port 9899, RFC 6951), and
+/// from M3UA over TCP; SIP over UDP and TCP.
 /// Pure and streaming: state across records (IP fragments, SCTP fragments and seen TSNs, TCP streams) is kept
 /// here, bounded, and `finish()` reports what the capture left incomplete.
 ///
@@ -152,6 +153,9 @@ public struct CaptureDecoder: Sendable {
         }
     }
 
+    /// RFC 6951 §5.1: the IANA port of SCTP over UDP (usrsctp's encapsulation, as the oracle runs use).
+    static let sctpTunnelingPort: UInt16 = 9899
+
     /// `context`: the reassembled buffer the datagram's payload is, if any.
     private mutating func transport(_ datagram: IPDatagram, record: PcapRecord, context: String?)
         throws(CaptureDecodingError) -> [CapturedMessage.Payload]
@@ -159,10 +163,15 @@ public struct CaptureDecoder: Sendable {
         switch datagram.protocol {
         case IPDatagram.udp:
             let udp = try UDPDatagram(datagram.payload)
-            guard SIPFraming.startLine(of: udp.payload) == .sip else { return [] }
-            return [.sip(Array(udp.payload), SIPRoute(
-                transport: .udp, sourceAddress: datagram.source.description, sourcePort: udp.sourcePort,
-                destinationAddress: datagram.destination.description, destinationPort: udp.destinationPort))]
+            if SIPFraming.startLine(of: udp.payload) == .sip {
+                return [.sip(Array(udp.payload), SIPRoute(
+                    transport: .udp, sourceAddress: datagram.source.description, sourcePort: udp.sourcePort,
+                    destinationAddress: datagram.destination.description, destinationPort: udp.destinationPort))]
+            }
+            guard udp.sourcePort == Self.sctpTunnelingPort || udp.destinationPort == Self.sctpTunnelingPort else { return [] }
+            var tunnelled = datagram
+            tunnelled.payload = udp.payload
+            return try sctpPacket(tunnelled, record: record, context: context)
         case IPDatagram.tcp:
             return try tcpSegment(datagram, record: record)
         case IPDatagram.sctp:
@@ -211,7 +220,8 @@ public struct CaptureDecoder: Sendable {
             guard let message = sctp.add(chunk, in: direction, record: record.number, reports: &unreadable) else { continue }
             do {
                 let isup: ([UInt8], ISUPRoute)?
-                switch message.payloadProtocol {
+                switch SignallingPayload.payloadProtocol(message.payloadProtocol,
+                                                         ports: (packet.sourcePort, packet.destinationPort)) {
                 case SignallingPayload.m3uaPPID: isup = try SignallingPayload.m3ua(message.octets)
                 case SignallingPayload.m2paPPID: isup = try SignallingPayload.m2pa(message.octets)
                 default: isup = nil

@@ -6,6 +6,15 @@ enum SignallingPayload {
     /// RFC 4666 §1.4.7 and RFC 4165 §1.3.3: the SCTP payload protocol identifiers (IANA).
     static let m3uaPPID: UInt32 = 3
     static let m2paPPID: UInt32 = 5
+    /// The IANA ports of M3UA (RFC 4666 §1.4.7) and M2PA (RFC 4165 §1.3.3), which tell what a DATA chunk with
+    /// the unspecified PPID 0 (RFC 9260 §3.3.1) carries, as Wireshark takes them.
+    static let portPPIDs: [UInt16: UInt32] = [2905: m3uaPPID, 3565: m2paPPID]
+
+    /// `ppid`, or for PPID 0 the protocol of the well-known port at either end.
+    static func payloadProtocol(_ ppid: UInt32, ports: (UInt16, UInt16)) -> UInt32 {
+        guard ppid == 0 else { return ppid }
+        return portPPIDs[ports.1] ?? portPPIDs[ports.0] ?? 0
+    }
 
     /// One whole M3UA message, read with the M3UA codec (the receiver's padding rules, RFC 4666 §3.2). A DATA
     /// message whose Protocol Data has SI 5 gives its user data (from the CIC) with the routing label fields and

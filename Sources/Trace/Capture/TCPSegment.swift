@@ -4,6 +4,8 @@ struct TCPSegment {
     var destinationPort: UInt16
     var sequenceNumber: UInt32
     var synchronize: Bool
+    /// FIN or RST: the sender closes or aborts the connection.
+    var closing: Bool
     var payload: ArraySlice<UInt8>
 
     /// RFC 9293 §3.1: ports, sequence and acknowledgment numbers, data offset (header length in 32-bit words,
@@ -20,6 +22,7 @@ struct TCPSegment {
         destinationPort = segment.u16(at: 2)
         sequenceNumber = segment.u32(at: 4)
         synchronize = segment.u8(at: 13) & 0x02 != 0
+        closing = segment.u8(at: 13) & 0x05 != 0
         payload = segment.dropping(headerLength)
     }
 }

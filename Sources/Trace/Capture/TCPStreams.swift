@@ -80,13 +80,16 @@ struct TCPStreams {
                 case .ignored:
                     return out
                 case .undecided:
+                    while buffer.starts(with: SIPFraming.crlf) { drop(2) }
                     guard buffer.count >= 2 else { return out }
                     if buffer[0] == 1 && buffer[1] == 0 {
                         state = .carrying(.m3ua)
                         continue
                     }
                     switch SIPFraming.startLine(of: buffer[...]) {
-                    case .sip: state = .carrying(.sip)
+                    case .sip:
+                        state = .carrying(.sip)
+                        continue
                     case .needMore: return out
                     case .notSIP:
                         state = .ignored
@@ -154,6 +157,9 @@ struct TCPStreams {
             return []
         }
 
+        /// Nothing waits to be framed.
+        var isDrained: Bool { buffer.isEmpty && outOfOrder.isEmpty }
+
         /// A report of octets of a signalling stream never framed, if any.
         func leftover(_ flow: TransportFlow) -> UnreadableRecord? {
             guard case .carrying(let content) = state, !buffer.isEmpty || !outOfOrder.isEmpty else { return nil }
@@ -168,9 +174,13 @@ struct TCPStreams {
     private var streams: [TransportFlow: Stream] = [:]
 
     /// The messages `segment` of `record` completes on `flow`, in stream order. Problems are appended to `reports`.
+    /// A stream closed (FIN or RST) with nothing left to frame is forgotten, so that closed connections hold no
+    /// memory; one closed inside a message is kept, for the retransmission that may complete it.
     mutating func add(_ segment: TCPSegment, flow: TransportFlow, record: Int,
                       reports: inout [UnreadableRecord]) -> [Frame] {
-        streams[flow, default: Stream()].add(segment, flow: flow, record: record, reports: &reports)
+        let frames = streams[flow, default: Stream()].add(segment, flow: flow, record: record, reports: &reports)
+        if segment.closing, let stream = streams[flow], stream.isDrained { streams[flow] = nil }
+        return frames
     }
 
     /// Reports every signalling stream that ends inside a message, and forgets every stream.
