@@ -21,9 +21,8 @@ public struct TraceError: Error, Hashable, Sendable, CustomStringConvertible {
         case lengthOverrun(length: Int, available: Int)
         /// A packet block names an interface that no Interface Description Block of its section declared.
         case unknownInterface(id: Int, declared: Int)
-        /// A record's link type has no layout here: signal units come from LINKTYPE_MTP2 and LINKTYPE_MTP3
-        /// (and, through `CaptureDecoder`, LINKTYPE_MTP2_WITH_PHDR), IP packets from the link types
-        /// `CaptureDecoder` reads (Ethernet, raw IP, Linux SLL and SLL2).
+        /// A record's link type has no layout here: signal units come from LINKTYPE_MTP2, LINKTYPE_MTP2_WITH_PHDR
+        /// and LINKTYPE_MTP3, IP packets (through `CaptureDecoder`) from Ethernet, raw IP, Linux SLL and SLL2.
         case unsupportedLinkType(LinkType)
         /// A field holds a value its format forbids (text says which rule).
         case invalid(String)
@@ -69,7 +68,8 @@ extension TraceError.Reason {
             "interface \(id) not declared (\(declared) interface(s) in this section)"
         case .unsupportedLinkType(let linkType):
             "link type \(linkType.rawValue) is not supported: signal units are read from MTP2 (139, 140) and "
-                + "MTP3 (141), IP packets from Ethernet (1), raw IP (101, 228, 229), Linux SLL (113) and SLL2 (276)"
+                + "MTP3 (141), IP packets (by capture decoding) from Ethernet (1), raw IP (101, 228, 229), "
+                + "Linux SLL (113) and SLL2 (276)"
         case .invalid(let text): text
         }
     }

@@ -263,7 +263,8 @@ struct CaptureDecoderTests {
 
     /// Bad records are reported with their numbers, and the records after them are still decoded: an Ethernet
     /// frame cut inside the IPv4 header, a good one, an M3UA message of version 2 (at octet 14 + 20 + 12 + 16),
-    /// an IHL of 4; and a capture of a link type the decoder does not read.
+    /// an IHL of 4; a capture of a link type the decoder does not read; MTP2 records cut in the pseudo-header
+    /// and in the Annex A header.
     @Test("truncated, malformed and unknown-link-type records reported with their numbers")
     func unreadableRecords() throws {
         var bad = Self.iamM3UA
@@ -291,5 +292,13 @@ struct CaptureDecoderTests {
         #expect(none.isEmpty)
         #expect(reports.map(\.record) == [1, 2])
         #expect(reports[0].reason.hasPrefix("offset 0, link type: link type 147 is not supported"))
+
+        var mtp2 = Capture(.mtp2WithPseudoHeader)
+        mtp2.add([1, 0])
+        mtp2.add([1, 1, 0, 2, 0x01, 0x80, 0x02])
+        #expect(try mtp2.decoded().1.map(\.description) == [
+            "record 1: offset 0, MTP2 pseudo-header: truncated: 4 octet(s) needed, 2 available",
+            "record 2: offset 4, MTP2 header (Q.703 Annex A): truncated: 6 octet(s) needed, 3 available",
+        ])
     }
 }

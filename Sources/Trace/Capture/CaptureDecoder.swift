@@ -63,10 +63,8 @@ public struct CaptureDecoder: Sendable {
     private mutating func messages(in record: PcapRecord) throws(CaptureDecodingError) -> [CapturedMessage.Payload] {
         let data = record.data
         switch record.linkType {
-        case .mtp2, .mtp3:
+        case .mtp2, .mtp2WithPseudoHeader, .mtp3:
             return try signalUnit(of: record).map { [$0] } ?? []
-        case .mtp2WithPseudoHeader:
-            return try mtp2WithPseudoHeader(record).map { [$0] } ?? []
         case .ethernet:
             return try network(LinkLayerFrame.ethernet(data), record: record)
         case .linuxSLL:
@@ -92,7 +90,7 @@ public struct CaptureDecoder: Sendable {
         }
     }
 
-    /// LINKTYPE_MTP2 and LINKTYPE_MTP3 through `PcapRecord.messageSignalUnit()`.
+    /// LINKTYPE_MTP2, LINKTYPE_MTP2_WITH_PHDR and LINKTYPE_MTP3 through `PcapRecord.messageSignalUnit()`.
     private func signalUnit(of record: PcapRecord) throws(CaptureDecodingError) -> CapturedMessage.Payload? {
         let unit: MessageSignalUnit?
         do {
@@ -101,25 +99,6 @@ public struct CaptureDecoder: Sendable {
             throw CaptureDecodingError(offset: error.offset, field: error.field, reason: error.reason.explanation)
         }
         return unit.flatMap(SignallingPayload.isup(in:)).map(CapturedMessage.Payload.isup)
-    }
-
-    /// LINKTYPE_MTP2_WITH_PHDR (as Wireshark's wiretap reads it): sent (1 octet), Annex A used (1 octet: 0 no,
-    /// 1 yes, 2 unknown, taken as no), link number (2 octets, big-endian), then the MTP2 signal unit without FCS.
-    /// With Annex A (Q.703 Annex A §A.2.3) the header is 6 octets: BSN/BIB and FSN/FIB on 2 octets each, then a
-    /// 9-bit LI, least significant octet first; fill-in and link status units (LI below 3) hold no message.
-    private func mtp2WithPseudoHeader(_ record: PcapRecord) throws(CaptureDecodingError) -> CapturedMessage.Payload? {
-        try record.data.require(4, field: "MTP2 pseudo-header")
-        let unit = record.data.dropping(4)
-        guard record.data.u8(at: 1) == 1 else {
-            var basic = record
-            basic.linkType = .mtp2
-            basic.data = unit
-            return try signalUnit(of: basic)
-        }
-        try unit.require(6, field: "MTP2 header (Q.703 Annex A)")
-        let lengthIndicator = (UInt16(unit.u8(at: 4)) | UInt16(unit.u8(at: 5)) << 8) & 0x1FF
-        guard lengthIndicator >= 3 else { return nil }
-        return try SignallingPayload.mtp3(unit.dropping(6)).map(CapturedMessage.Payload.isup)
     }
 
     private mutating func network(_ frame: LinkLayerFrame, record: PcapRecord) throws(CaptureDecodingError)
@@ -168,7 +147,7 @@ public struct CaptureDecoder: Sendable {
                     transport: .udp, sourceAddress: datagram.source.description, sourcePort: udp.sourcePort,
                     destinationAddress: datagram.destination.description, destinationPort: udp.destinationPort))]
             }
-            guard udp.sourcePort == Self.sctpTunnelingPort || udp.destinationPort == Self.sctpTunnelingPort else { return [] }
+            guard [udp.sourcePort, udp.destinationPort].contains(Self.sctpTunnelingPort) else { return [] }
             var tunnelled = datagram
             tunnelled.payload = udp.payload
             return try sctpPacket(tunnelled, record: record, context: context)
@@ -196,7 +175,9 @@ public struct CaptureDecoder: Sendable {
                     destinationAddress: flow.destination.description, destinationPort: flow.destinationPort)))
             case .m3ua:
                 do {
-                    if let (isup, route) = try SignallingPayload.m3ua(frame.octets[...]) { out.append(.isup(isup, route)) }
+                    if let (isup, route) = try SignallingPayload.m3ua(frame.octets[...]) {
+                        out.append(.isup(isup, route))
+                    }
                 } catch {
                     report(error, record: record,
                            in: "the M3UA message at stream offset \(frame.streamOffset) of TCP stream \(flow)")
@@ -217,7 +198,8 @@ public struct CaptureDecoder: Sendable {
             verificationTag: packet.verificationTag)
         var out = [CapturedMessage.Payload]()
         for chunk in packet.dataChunks {
-            guard let message = sctp.add(chunk, in: direction, record: record.number, reports: &unreadable) else { continue }
+            guard let message = sctp.add(chunk, in: direction, record: record.number, reports: &unreadable)
+            else { continue }
             do {
                 let isup: ([UInt8], ISUPRoute)?
                 switch SignallingPayload.payloadProtocol(message.payloadProtocol,

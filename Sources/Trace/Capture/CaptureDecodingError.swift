@@ -18,7 +18,8 @@ struct CaptureDecodingError: Error, Hashable, Sendable {
 
     /// The octets end before a field that must be there.
     static func truncated(_ field: String, at offset: Int, needed: Int, available: Int) -> Self {
-        Self(offset: offset, field: field, reason: "truncated: \(needed) octet(s) needed, \(max(0, available)) available")
+        Self(offset: offset, field: field,
+             reason: "truncated: \(needed) octet(s) needed, \(max(0, available)) available")
     }
 
     /// The error placed in a reassembled buffer, unless an inner layer already placed it.

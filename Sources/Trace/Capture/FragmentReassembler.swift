@@ -44,7 +44,8 @@ struct FragmentReassembler {
             if arrival.count == maximumPending {
                 let oldest = arrival.removeFirst()
                 if let set = pending.removeValue(forKey: oldest) {
-                    dropped.append(Self.incomplete(oldest, set, "dropped: \(maximumPending) newer datagrams awaited fragments"))
+                    let why = "dropped: \(maximumPending) newer datagrams awaited fragments"
+                    dropped.append(Self.incomplete(oldest, set, why))
                 }
             }
             pending[key] = Pending(firstRecord: record)
@@ -76,7 +77,9 @@ struct FragmentReassembler {
             pending = [:]
             arrival = []
         }
-        return arrival.compactMap { key in pending[key].map { Self.incomplete(key, $0, "the capture ends before the rest") } }
+        return arrival.compactMap { key in
+            pending[key].map { Self.incomplete(key, $0, "the capture ends before the rest") }
+        }
     }
 
     private static func incomplete(_ key: Key, _ set: Pending, _ why: String) -> UnreadableRecord {

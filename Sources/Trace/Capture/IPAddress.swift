@@ -27,8 +27,8 @@ struct IPAddress: Hashable, Sendable, CustomStringConvertible {
         }
         let hex = groups.map { String($0, radix: 16) }
         guard best.count >= 2 else { return hex.joined(separator: ":") }
-        let head = hex[..<best.start].joined(separator: ":"), tail = hex[(best.start + best.count)...].joined(separator: ":")
-        return head + "::" + tail
+        return hex[..<best.start].joined(separator: ":") + "::"
+            + hex[(best.start + best.count)...].joined(separator: ":")
     }
 }
 

@@ -28,7 +28,8 @@ struct IPDatagram {
         try packet.require(20, field: "IPv4 header")
         let version = packet.u8(at: 0) >> 4
         guard version == 4 else {
-            throw CaptureDecodingError(offset: packet.startIndex, field: "IPv4 version", reason: "version \(version), not 4")
+            throw CaptureDecodingError(offset: packet.startIndex, field: "IPv4 version",
+                                       reason: "version \(version), not 4")
         }
         let headerLength = Int(packet.u8(at: 0) & 0x0F) * 4
         guard headerLength >= 20 else {
@@ -63,7 +64,8 @@ struct IPDatagram {
         try packet.require(40, field: "IPv6 header")
         let version = packet.u8(at: 0) >> 4
         guard version == 6 else {
-            throw CaptureDecodingError(offset: packet.startIndex, field: "IPv6 version", reason: "version \(version), not 6")
+            throw CaptureDecodingError(offset: packet.startIndex, field: "IPv6 version",
+                                       reason: "version \(version), not 6")
         }
         var payloadLength = Int(packet.u16(at: 4))
         if payloadLength == 0 { payloadLength = packet.count - 40 }

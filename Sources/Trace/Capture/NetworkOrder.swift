@@ -10,7 +10,7 @@ extension ArraySlice<UInt8> {
 
     func u8(at offset: Int) -> UInt8 { self[startIndex + offset] }
 
-    func u16(at offset: Int) -> UInt16 { UInt16(self[startIndex + offset]) << 8 | UInt16(self[startIndex + offset + 1]) }
+    func u16(at offset: Int) -> UInt16 { UInt16(u8(at: offset)) << 8 | UInt16(u8(at: offset + 1)) }
 
     func u32(at offset: Int) -> UInt32 { UInt32(u16(at: offset)) << 16 | UInt32(u16(at: offset + 2)) }
 
@@ -18,5 +18,7 @@ extension ArraySlice<UInt8> {
     func dropping(_ offset: Int) -> ArraySlice<UInt8> { self[(startIndex + offset)...] }
 
     /// `count` octets from `offset`.
-    func slice(_ offset: Int, _ count: Int) -> ArraySlice<UInt8> { self[(startIndex + offset)..<(startIndex + offset + count)] }
+    func slice(_ offset: Int, _ count: Int) -> ArraySlice<UInt8> {
+        self[(startIndex + offset)..<(startIndex + offset + count)]
+    }
 }

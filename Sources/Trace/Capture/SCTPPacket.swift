@@ -40,7 +40,9 @@ struct SCTPPacket {
                                                reason: "\(length), less than the 4-octet chunk header")
                 }
                 try chunk.require(length, field: "SCTP chunk of type \(chunk.u8(at: 0))")
-                if chunk.u8(at: 0) == Self.dataChunkType { dataChunks.append(try Self.dataChunk(chunk.slice(0, length))) }
+                if chunk.u8(at: 0) == Self.dataChunkType {
+                    dataChunks.append(try Self.dataChunk(chunk.slice(0, length)))
+                }
                 chunk = chunk.dropping(min(chunk.count, (length + 3) & ~3))
             } catch {
                 self.error = error
@@ -51,8 +53,9 @@ struct SCTPPacket {
 
     private static func dataChunk(_ chunk: ArraySlice<UInt8>) throws(CaptureDecodingError) -> DataChunk {
         guard chunk.count > dataChunkHeaderLength else {
-            throw CaptureDecodingError(offset: chunk.startIndex + 2, field: "SCTP DATA chunk length",
-                                       reason: "\(chunk.count), no user data after the 16-octet header (RFC 4960 §3.3.1)")
+            throw CaptureDecodingError(
+                offset: chunk.startIndex + 2, field: "SCTP DATA chunk length",
+                reason: "\(chunk.count), no user data after the 16-octet header (RFC 4960 §3.3.1)")
         }
         let flags = chunk.u8(at: 1)
         return DataChunk(tsn: chunk.u32(at: 4), stream: chunk.u16(at: 8), payloadProtocol: chunk.u32(at: 12),

@@ -25,8 +25,10 @@ enum SIPFraming {
         let line = Array(octets[octets.startIndex..<end])
         if line.starts(with: version + [0x20]) {
             let code = line.dropFirst(version.count + 1).prefix(3)
-            return code.count == 3 && code.allSatisfy(isDigit) && (line.count == version.count + 4 || line[version.count + 4] == 0x20)
-                ? .sip : .notSIP
+            let afterCode = version.count + 4
+            let wellFormed = code.count == 3 && code.allSatisfy(isDigit)
+                && (line.count == afterCode || line[afterCode] == 0x20)
+            return wellFormed ? .sip : .notSIP
         }
         let parts = line.split(separator: 0x20, omittingEmptySubsequences: false)
         guard parts.count == 3, !parts[0].isEmpty, parts[0].allSatisfy(isTokenCharacter), !parts[1].isEmpty,
@@ -57,8 +59,9 @@ enum SIPFraming {
                 if name == "content-length" || name == "l" {
                     let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingSpaces
                     guard let length = Int(value), length >= 0, length <= maximum else {
-                        throw CaptureDecodingError(offset: colon + 1, field: "SIP Content-Length",
-                                                   reason: "'\(value)' is not a length up to \(maximum) (RFC 3261 §20.14)")
+                        throw CaptureDecodingError(
+                            offset: colon + 1, field: "SIP Content-Length",
+                            reason: "'\(value)' is not a length up to \(maximum) (RFC 3261 §20.14)")
                     }
                     bodyLength = length
                 }

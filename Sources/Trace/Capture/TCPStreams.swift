@@ -104,8 +104,8 @@ struct TCPStreams {
                     }
                     let length = Int(buffer[...].u32(at: 4))
                     guard length >= 8, length <= TCPStreams.maximumBuffered else {
-                        return out + fail(record, "M3UA message length \(length), not within 8...\(TCPStreams.maximumBuffered)",
-                                          flow: flow, reports: &reports)
+                        let why = "M3UA message length \(length), not within 8...\(TCPStreams.maximumBuffered)"
+                        return out + fail(record, why, flow: flow, reports: &reports)
                     }
                     guard buffer.count >= length else { break }
                     out.append(take(length, as: .m3ua))
@@ -122,8 +122,8 @@ struct TCPStreams {
                         do {
                             length = try SIPFraming.messageLength(in: buffer[...], maximum: TCPStreams.maximumBuffered)
                         } catch {
-                            return out + fail(record, "\(error.field) at offset \(consumed + error.offset): \(error.reason)",
-                                              flow: flow, reports: &reports)
+                            let why = "\(error.field) at offset \(consumed + error.offset): \(error.reason)"
+                            return out + fail(record, why, flow: flow, reports: &reports)
                         }
                         guard let length else { break }
                         out.append(take(length, as: .sip))
@@ -152,7 +152,8 @@ struct TCPStreams {
         private mutating func fail(_ record: Int, _ why: String, flow: TransportFlow,
                                    reports: inout [UnreadableRecord]) -> [Frame] {
             reports.append(UnreadableRecord(
-                record: record, reason: "TCP stream \(flow), stream offset \(consumed): \(why); the rest of the stream is ignored"))
+                record: record,
+                reason: "TCP stream \(flow), stream offset \(consumed): \(why); the rest of the stream is ignored"))
             self = Stream(state: .ignored)
             return []
         }
@@ -163,7 +164,8 @@ struct TCPStreams {
         /// A report of octets of a signalling stream never framed, if any.
         func leftover(_ flow: TransportFlow) -> UnreadableRecord? {
             guard case .carrying(let content) = state, !buffer.isEmpty || !outOfOrder.isEmpty else { return nil }
-            let gap = outOfOrder.isEmpty ? "" : ", and \(outOfOrderOctets) octet(s) after a gap at sequence number \(next!)"
+            let gap = outOfOrder.isEmpty
+                ? "" : ", and \(outOfOrderOctets) octet(s) after a gap at sequence number \(next!)"
             return UnreadableRecord(
                 record: lastRecord,
                 reason: "TCP stream \(flow), stream offset \(consumed): \(buffer.count) octet(s) of an incomplete "
