@@ -165,6 +165,35 @@ struct CaptureDecoderTransportTests {
         T.expect(try capture.payloads(), [(1, .sip(T.invite, route)), (3, .sip(T.bye, route))])
     }
 
+    /// draft-ietf-opsawg-pcapng §4.2: each record decoded by its own interface's link type (Ethernet, MTP3,
+    /// SLL2); a Simple Packet Block (§4.4, interface 0) gives a message without a timestamp.
+    @Test("pcapng with interfaces of several link types", .needsWireshark)
+    func pcapngInterfaces() throws {
+        var file = PcapngBuilder(byteOrder: .littleEndian)
+        file.sectionHeader()
+        file.interface(.ethernet)
+        file.interface(.mtp3)
+        file.interface(.linuxSLL2)
+        let sctp = CaptureFrames.ethernet(IPv4Packet.sctpData(T.iamM3UA, ppid: 3, tsn: 1, from: T.sg, to: T.asp))
+        file.enhancedPacket(interface: 0, units: 1_000_000, sctp)
+        file.enhancedPacket(interface: 1, units: 2_000_000, octets(Vectors.iamMTP3))
+        file.enhancedPacket(interface: 2, units: 3_000_000, CaptureFrames.sll2(IPv4Packet.udp(T.options, from: T.peer,
+                                                                                               to: T.gateway)))
+        file.simplePacket(CaptureFrames.ethernet(IPv4Packet.sctpData(T.relM3UA, ppid: 3, tsn: 2, from: T.sg, to: T.asp)))
+        var decoder = CaptureDecoder()
+        let messages = try PcapReader.records(in: file.bytes).flatMap { decoder.decode($0) }
+        decoder.finish()
+        #expect(decoder.unreadable == [])
+        #expect(messages.map(\.record) == [1, 2, 3, 4])
+        #expect(messages.map(\.timestamp) == [1, 2, 3].map { CaptureTimestamp(seconds: $0) } + [nil])
+        #expect(messages.map(\.payload) == [
+            .isup(T.iam, T.route), .isup(T.iam, ISUPRoute(opc: 1000, dpc: 2000, sls: 3, networkIndicator: 2)),
+            .sip(T.options, T.udpRoute), .isup(T.rel, T.route),
+        ])
+        let rows = try Tshark.fields(ofCapture: file.bytes, fields: ["frame.interface_id", "isup.cic", "sip.Method"])
+        #expect(rows == [["0", T.cic, ""], ["1", T.cic, ""], ["2", "", "OPTIONS"], ["0", T.cic, ""]])
+    }
+
     /// RFC 5952 §4.2.1-§4.2.3 (shortest form, no `::` for one zero group, the first of equal runs) and §4.3
     /// (lower case).
     @Test("IPv6 addresses in RFC 5952 text", arguments: [
