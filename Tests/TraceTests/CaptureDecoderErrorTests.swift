@@ -15,7 +15,9 @@ struct CaptureDecoderErrorTests {
     func ipv6Fragments() throws {
         let sctp = IPv4Packet.sctpPacket([IPv4Packet.dataChunk(T.iamM3UA, ppid: 3, tsn: 5)],
                                          sourcePort: 2905, destinationPort: 2905)
-        let fragment = { (offset: Int, more: Bool) -> [UInt8] in [0, 0, UInt8(offset >> 8), UInt8(offset & 0xF8) | (more ? 1 : 0), 0, 0, 0, 7] }
+        let fragment = { (offset: Int, more: Bool) -> [UInt8] in
+            [0, 0, UInt8(offset >> 8), UInt8(offset & 0xF8) | (more ? 1 : 0), 0, 0, 0, 7]
+        }
         var capture = T.Capture(.ipv6)
         capture.add(CaptureFrames.ipv6(Array(sctp[..<48]), nextHeader: 132, from: T.v6a, to: T.v6b,
                                        extensions: [(44, fragment(0, true))]))
@@ -36,7 +38,9 @@ struct CaptureDecoderErrorTests {
         capture.add(packet)
         let (messages, unreadable) = try capture.decoded()
         #expect(messages.map(\.payload) == [.isup(T.iam, T.route)])
-        #expect(unreadable.map(\.description) == ["record 1: offset 114, SCTP chunk length: 2, less than the 4-octet chunk header"])
+        #expect(unreadable.map(\.description) == [
+            "record 1: offset 114, SCTP chunk length: 2, less than the 4-octet chunk header",
+        ])
     }
 
     /// An M3UA message of version 2 in two DATA chunks: the offset counts in the reassembled user message.
@@ -62,7 +66,8 @@ struct CaptureDecoderErrorTests {
     /// type 9), whose offset counts in the message; on a third, half a message when the capture ends.
     @Test("M3UA over TCP: lost framing, a malformed message, a stream ending inside a message")
     func m3uaStreamErrors() throws {
-        let other = IPv4Endpoint(address: T.sg.address, port: 40_000), third = IPv4Endpoint(address: T.sg.address, port: 40_001)
+        let other = IPv4Endpoint(address: T.sg.address, port: 40_000)
+        let third = IPv4Endpoint(address: T.sg.address, port: 40_001)
         var undefined = CaptureFrames.m3uaBeat
         undefined[2] = 1
         undefined[3] = 9
@@ -126,7 +131,8 @@ struct CaptureDecoderErrorTests {
         var decoder = CaptureDecoder()
         for record in try PcapReader.records(in: writer.bytes) { #expect(decoder.decode(record).isEmpty) }
         #expect(decoder.unreadable.map(\.description) == [
-            "record 1: offset 16, IPv4 total length: 112 octets, 26 captured (the capture kept 40 of the packet's 126 octets)",
+            "record 1: offset 16, IPv4 total length: 112 octets, 26 captured "
+                + "(the capture kept 40 of the packet's 126 octets)",
         ])
     }
 }

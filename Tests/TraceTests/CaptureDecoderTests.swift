@@ -61,12 +61,14 @@ struct CaptureDecoderTests {
     func ethernetVLANBundledChunks() throws {
         let sack: [UInt8] = [3, 0, 0, 16, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0]
         let packet = IPv4Packet.sctp(
-            [sack, IPv4Packet.dataChunk(Self.iamM3UA, ppid: 3, tsn: 1), IPv4Packet.dataChunk(Self.relM3UA, ppid: 3, tsn: 2)],
+            [sack, IPv4Packet.dataChunk(Self.iamM3UA, ppid: 3, tsn: 1),
+             IPv4Packet.dataChunk(Self.relM3UA, ppid: 3, tsn: 2)],
             from: Self.sg, to: Self.asp)
         var capture = Capture(.ethernet)
         capture.add(CaptureFrames.ethernet(packet, tags: [(0x88A8, 100), (0x8100, 200)]))
         Self.expect(try capture.payloads(), [(1, .isup(Self.iam, Self.route)), (1, .isup(Self.rel, Self.route))])
-        let rows = try capture.tshark(["ieee8021ad.id", "vlan.id", "isup.cic", "isup.message_type", "m3ua.protocol_data_opc",
+        let rows = try capture.tshark(["ieee8021ad.id", "vlan.id", "isup.cic", "isup.message_type",
+                                       "m3ua.protocol_data_opc",
                                        "m3ua.protocol_data_dpc", "m3ua.routing_context", "_ws.malformed"])
         #expect(rows == [["100", "200", "291,291", "1,12", "1000,1000", "2000,2000", "7,7", ""]])
     }
@@ -168,7 +170,8 @@ struct CaptureDecoderTests {
         ])
         let rows = try capture.tshark(["ipv6.src", "ipv6.dst", "isup.cic", "sip.Method", "udp.checksum.status"],
                                       options: ["-o", "udp.check_checksum:TRUE"])
-        #expect(rows == [["2001:db8::1", "2001:db8::2", Self.cic, "", ""], ["2001:db8::1", "2001:db8::2", "", "OPTIONS", "1"]])
+        #expect(rows == [["2001:db8::1", "2001:db8::2", Self.cic, "", ""],
+                         ["2001:db8::1", "2001:db8::2", "", "OPTIONS", "1"]])
     }
 
     /// RFC 4666 §1.3.2.2 framing over TCP: after the SYN, segment 1 holds message A and the start of B; segment 2
@@ -189,7 +192,9 @@ struct CaptureDecoderTests {
         capture.add(IPv4Packet.tcp(stream1, sequence: s1, from: Self.sg, to: Self.asp))
         capture.add(IPv4Packet.tcp(Array(d[30...]), sequence: s4, from: Self.sg, to: Self.asp))
         capture.add(IPv4Packet.tcp(Array(d[..<30]), sequence: s3, from: Self.sg, to: Self.asp))
-        let route = { (sls: UInt8, rc: UInt32?) in ISUPRoute(opc: 1000, dpc: 2000, sls: sls, networkIndicator: 2, routingContext: rc) }
+        let route = { (sls: UInt8, rc: UInt32?) in
+            ISUPRoute(opc: 1000, dpc: 2000, sls: sls, networkIndicator: 2, routingContext: rc)
+        }
         Self.expect(try capture.payloads(), [
             (2, .isup(Self.iam, Self.route)), (3, .isup(Self.rel, Self.route)), (3, .isup(Self.iam, route(9, nil))),
             (6, .isup(Self.rel, route(10, nil))),
@@ -202,7 +207,8 @@ struct CaptureDecoderTests {
         #expect(rows.map { !$0[1].isEmpty } == [false, false, false, false, true, false])
     }
 
-    static let invite = Array(("INVITE sip:+390612345678@192.0.2.1 SIP/2.0\r\nVia: SIP/2.0/TCP 192.0.2.30:5060;branch=z9hG4bK2\r\n"
+    static let invite = Array(("INVITE sip:+390612345678@192.0.2.1 SIP/2.0\r\n"
+        + "Via: SIP/2.0/TCP 192.0.2.30:5060;branch=z9hG4bK2\r\n"
         + "Max-Forwards: 70\r\nFrom: <sip:p@192.0.2.30>;tag=2\r\nTo: <sip:+390612345678@192.0.2.1>\r\n"
         + "Call-ID: c2@192.0.2.30\r\nCSeq: 1 INVITE\r\nContact: <sip:p@192.0.2.30;transport=tcp>\r\n"
         + "Content-Type: application/sdp\r\nContent-Length: 58\r\n\r\n"
@@ -256,7 +262,8 @@ struct CaptureDecoderTests {
         capture.add(IPv4Packet.sctpData(CaptureFrames.m2paUserData(octets(Vectors.iamMTP3)), ppid: 5, tsn: 1,
                                         from: IPv4Endpoint(address: Self.sg.address, port: 3565),
                                         to: IPv4Endpoint(address: Self.asp.address, port: 3565)))
-        Self.expect(try capture.payloads(), [(1, .isup(Self.iam, ISUPRoute(opc: 1000, dpc: 2000, sls: 3, networkIndicator: 2)))])
+        let route = ISUPRoute(opc: 1000, dpc: 2000, sls: 3, networkIndicator: 2)
+        Self.expect(try capture.payloads(), [(1, .isup(Self.iam, route))])
         let rows = try capture.tshark(["m2pa.type", "isup.cic", "mtp3.opc"])
         #expect(rows == [["1", Self.cic, "1000"]])
     }
