@@ -111,10 +111,14 @@ public struct CaptureDecoder: Sendable {
         }
     }
 
+    /// The transports that can carry signalling; fragments of other protocols are not kept.
+    static let transports: Set<UInt8> = [IPDatagram.tcp, IPDatagram.udp, IPDatagram.sctp]
+
     /// A whole datagram goes to its transport; a fragment waits for the others.
     private mutating func ip(_ datagram: IPDatagram, record: PcapRecord) throws(CaptureDecodingError)
         -> [CapturedMessage.Payload]
     {
+        guard Self.transports.contains(datagram.protocol) else { return [] }
         guard let fragment = datagram.fragment, fragment.offset != 0 || fragment.more else {
             return try transport(datagram, record: record, context: nil)
         }
