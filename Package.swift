@@ -61,8 +61,9 @@ let package = Package(
             .product(name: "NIOHTTP1", package: "swift-nio"),
             .product(name: "NIOPosix", package: "swift-nio"),
         ]),
-        // Offline traces: pcap/pcapng reading and writing, capture decoding, and the conversion that runs the
-        // interworking engine on a capture's timestamps (pure: bytes in, records and conversions out).
+        // Offline traces: pcap/pcapng reading and writing, decoding captured packets (Ethernet, IP, SCTP, TCP, UDP)
+        // into ISUP and SIP messages, and the conversion that runs the interworking engine on a capture's
+        // timestamps (pure: bytes in, records and conversions out).
         .target(name: "Trace", dependencies: [
             "ISUP", "SIPI", "M3UA", "Interworking",
             .product(name: "HeapModule", package: "swift-collections"),

@@ -67,30 +67,33 @@ public struct M3UADecodingError: Error, Hashable, Sendable, CustomStringConverti
         }
     }
 
-    public var description: String {
-        let why: String
+    /// Why, without the offset and field (`version 2, only 1 is defined (RFC 4666 §3.1.1)`).
+    public var explanation: String {
         switch reason {
-        case .truncatedHeader(let available): why = "\(available) octet(s), the common header needs 8"
-        case .invalidVersion(let v): why = "version \(v), only 1 is defined (RFC 4666 §3.1.1)"
-        case .unsupportedMessageClass(let c): why = "message class \(c) is not an M3UA class (RFC 4666 §3.1.2)"
-        case .unsupportedMessageType(let t): why = "message type \(t) is not defined in this class (RFC 4666 §3.1.2)"
+        case .truncatedHeader(let available): "\(available) octet(s), the common header needs 8"
+        case .invalidVersion(let v): "version \(v), only 1 is defined (RFC 4666 §3.1.1)"
+        case .unsupportedMessageClass(let c): "message class \(c) is not an M3UA class (RFC 4666 §3.1.2)"
+        case .unsupportedMessageType(let t): "message type \(t) is not defined in this class (RFC 4666 §3.1.2)"
         case .lengthMismatch(let declared, let actual):
-            why = "message length field says \(declared) octets, \(actual) given"
-        case .truncatedParameter(let available): why = "\(available) octet(s) left, a parameter needs at least 4"
-        case .parameterLengthTooShort(let length): why = "parameter length \(length), less than 4"
+            "message length field says \(declared) octets, \(actual) given"
+        case .truncatedParameter(let available): "\(available) octet(s) left, a parameter needs at least 4"
+        case .parameterLengthTooShort(let length): "parameter length \(length), less than 4"
         case .parameterOverrun(let length, let available):
-            why = "parameter length \(length) runs past the end (\(available) octet(s) left)"
+            "parameter length \(length) runs past the end (\(available) octet(s) left)"
         case .missingPadding(let needed, let available):
-            why = "\(needed) padding octet(s) needed, \(available) present"
-        case .nonZeroPadding(let octet): why = "padding octet is 0x\(Hex.byte(octet)), not 0"
-        case .wrongValueLength(let actual, let expected): why = "value of \(actual) octet(s), must be \(expected)"
-        case .unexpectedParameter: why = "parameter not allowed here"
-        case .duplicateParameter: why = "parameter may appear only once"
-        case .missingParameter: why = "mandatory parameter missing"
-        case .misplacedParameter: why = "parameter must be the first one"
-        case .invalidValue(let text): why = text
+            "\(needed) padding octet(s) needed, \(available) present"
+        case .nonZeroPadding(let octet): "padding octet is 0x\(Hex.byte(octet)), not 0"
+        case .wrongValueLength(let actual, let expected): "value of \(actual) octet(s), must be \(expected)"
+        case .unexpectedParameter: "parameter not allowed here"
+        case .duplicateParameter: "parameter may appear only once"
+        case .missingParameter: "mandatory parameter missing"
+        case .misplacedParameter: "parameter must be the first one"
+        case .invalidValue(let text): text
         }
-        return "offset \(offset), \(field): \(why) → ERR 0x\(Hex.byte(UInt8(errorCode.rawValue))) \(errorCode)"
+    }
+
+    public var description: String {
+        "offset \(offset), \(field): \(explanation) → ERR 0x\(Hex.byte(UInt8(errorCode.rawValue))) \(errorCode)"
     }
 }
 

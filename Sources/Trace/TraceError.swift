@@ -21,7 +21,8 @@ public struct TraceError: Error, Hashable, Sendable, CustomStringConvertible {
         case lengthOverrun(length: Int, available: Int)
         /// A packet block names an interface that no Interface Description Block of its section declared.
         case unknownInterface(id: Int, declared: Int)
-        /// A record's link type has no signal-unit layout here (only LINKTYPE_MTP2 and LINKTYPE_MTP3 do).
+        /// A record's link type has no layout here: signal units come from LINKTYPE_MTP2, LINKTYPE_MTP2_WITH_PHDR
+        /// and LINKTYPE_MTP3, IP packets (through `CaptureDecoder`) from Ethernet, raw IP, Linux SLL and SLL2.
         case unsupportedLinkType(LinkType)
         /// A field holds a value its format forbids (text says which rule).
         case invalid(String)
@@ -42,28 +43,35 @@ public struct TraceError: Error, Hashable, Sendable, CustomStringConvertible {
     }
 
     public var description: String {
-        let why: String
-        switch reason {
-        case .truncated(let needed, let available):
-            why = "truncated: \(needed) octet(s) needed, \(available) available"
-        case .unknownMagic(let magic): why = "unknown magic 0x\(hex(magic)): neither pcap nor pcapng"
-        case .unknownByteOrderMagic(let magic): why = "unknown byte-order magic 0x\(hex(magic))"
-        case .unsupportedVersion(let major, let minor): why = "unsupported version \(major).\(minor)"
-        case .invalidBlockLength(let length): why = "block total length \(length) is below 12 or not a multiple of 4"
-        case .blockTooShort(let length, let minimum):
-            why = "block total length \(length) is below the \(minimum) octets of its fixed fields"
-        case .blockLengthMismatch(let leading, let trailing):
-            why = "block total length \(leading) at the start but \(trailing) at the end"
-        case .lengthOverrun(let length, let available):
-            why = "length \(length) runs past the end of its block (\(available) octet(s) left)"
-        case .unknownInterface(let id, let declared):
-            why = "interface \(id) not declared (\(declared) interface(s) in this section)"
-        case .unsupportedLinkType(let linkType):
-            why = "link type \(linkType.rawValue) is not MTP2 (140) or MTP3 (141)"
-        case .invalid(let text): why = text
-        }
         let packetText = packet.map { "packet \($0), " } ?? ""
-        return "\(packetText)offset \(offset), \(field): \(why)"
+        return "\(packetText)offset \(offset), \(field): \(reason.explanation)"
+    }
+}
+
+extension TraceError.Reason {
+    /// Why, without the offset, field and packet.
+    public var explanation: String {
+        switch self {
+        case .truncated(let needed, let available):
+            "truncated: \(needed) octet(s) needed, \(available) available"
+        case .unknownMagic(let magic): "unknown magic 0x\(hex(magic)): neither pcap nor pcapng"
+        case .unknownByteOrderMagic(let magic): "unknown byte-order magic 0x\(hex(magic))"
+        case .unsupportedVersion(let major, let minor): "unsupported version \(major).\(minor)"
+        case .invalidBlockLength(let length): "block total length \(length) is below 12 or not a multiple of 4"
+        case .blockTooShort(let length, let minimum):
+            "block total length \(length) is below the \(minimum) octets of its fixed fields"
+        case .blockLengthMismatch(let leading, let trailing):
+            "block total length \(leading) at the start but \(trailing) at the end"
+        case .lengthOverrun(let length, let available):
+            "length \(length) runs past the end of its block (\(available) octet(s) left)"
+        case .unknownInterface(let id, let declared):
+            "interface \(id) not declared (\(declared) interface(s) in this section)"
+        case .unsupportedLinkType(let linkType):
+            "link type \(linkType.rawValue) is not supported: signal units are read from MTP2 (139, 140) and "
+                + "MTP3 (141), IP packets (by capture decoding) from Ethernet (1), raw IP (101, 228, 229), "
+                + "Linux SLL (113) and SLL2 (276)"
+        case .invalid(let text): text
+        }
     }
 
     private func hex(_ value: UInt32) -> String {
