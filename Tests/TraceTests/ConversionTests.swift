@@ -150,6 +150,42 @@ import Trace
         #expect(call.messages.contains { $0.from == .originatingGateway && $0.to == .originatingSwitch && $0.type == "RLC" })
     }
 
+    /// The same call as M3UA DATA (RFC 4666 §3.3.1) over SCTP in raw IPv4 records, one message per packet, read
+    /// through `CaptureSource` (pcap, `CaptureDecoder`): the same messages on both sides as from the hex text.
+    @Test func m3uaOverSCTPCaptureConvertsLikeTheHexText() throws {
+        let text = Self.basicCall(cic: 291)
+        let trace = HexTrace(defaultRoute: ISUPRoute(opc: 2, dpc: 1, sls: 0, networkIndicator: 2))
+        var writer = PcapWriter(linkType: .ipv4)
+        let sg = IPv4Endpoint("192.0.2.1", port: 2905)!, asp = IPv4Endpoint("192.0.2.2", port: 2905)!
+        for (n, item) in trace.messages(in: text).enumerated() {
+            let message = try item.get()
+            guard case .isup(let bytes, let route) = message.payload else { continue }
+            let m3ua = CaptureFrames.m3uaData(bytes, opc: route.opc, dpc: route.dpc, sls: 11, routingContext: 7)
+            let (from, to) = route.opc == 2 ? (sg, asp) : (asp, sg)
+            writer.append(IPv4Packet.sctpData(m3ua, ppid: IPv4Packet.m3uaPPID, tsn: UInt32(n + 1), from: from, to: to),
+                          at: message.timestamp!)
+        }
+        var bytes = writer.bytes[...]
+        var source = try CaptureSource(read: { count in
+            defer { bytes = bytes.dropFirst(count) }
+            return Array(bytes.prefix(count))
+        }, template: Self.template)
+        var converter = TraceConverter(gateways: ConversionGateways(template: Self.template), mappings: repositoryMappings)
+        var outputs = [ConversionOutput]()
+        for item in source.messages() {
+            switch item {
+            case .message(let message, _): outputs += converter.feed(message)
+            case .unreadable(let record): outputs += converter.unreadable(record)
+            }
+        }
+        outputs += converter.finish()
+        let fromCapture = try #require(Self.calls(outputs).first)
+        let fromText = try #require(Self.calls(Self.convert(text).outputs).first)
+        #expect(fromCapture.messages.map(\.summary) == fromText.messages.map(\.summary))
+        #expect(fromCapture.messages.compactMap(\.record) == [1, 2, 3, 4, 5])
+        #expect(converter.statistics.unreadable == 0)
+    }
+
     @Test func circuitMessagesAndUnreadableLinesAreReportedInPlace() throws {
         let text = """
             @1.000 2>1 01 00 17 01 01 1E

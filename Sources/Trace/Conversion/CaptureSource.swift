@@ -60,41 +60,38 @@ public struct CaptureSource {
     }
 }
 
-/// Records of a capture, decoded one after the other into messages; a damaged file ends with one unreadable record.
+/// Records of a capture, decoded one after the other into messages (`CaptureDecoder`: every link type, IP, SCTP, TCP
+/// and UDP layer it reads), with what it could not read in place; a damaged file ends with one unreadable record.
 struct CaptureIterator: Sequence, IteratorProtocol {
     var stream: PcapStream?
+    var decoder = CaptureDecoder()
     var pending: [CaptureSource.Item] = []
+    var finished = false
+
+    init(stream: PcapStream) { self.stream = stream }
 
     mutating func next() -> CaptureSource.Item? {
         while pending.isEmpty {
-            guard var current = stream else { return nil }
+            guard var current = stream else {
+                guard !finished else { return nil }
+                finished = true
+                decoder.finish()
+                pending = decoder.takeUnreadable().map { .unreadable($0) }.reversed()
+                continue
+            }
             do {
                 guard let record = try current.next() else {
                     stream = nil
-                    return nil
+                    continue
                 }
                 stream = current
-                pending = Self.items(record, offset: current.bytesRead).reversed()
+                let messages = decoder.decode(record).map { CaptureSource.Item.message($0, offset: current.bytesRead) }
+                pending = (decoder.takeUnreadable().map { .unreadable($0) } + messages).reversed()
             } catch {
                 stream = nil
-                return .unreadable(UnreadableRecord(record: error.packet ?? 0, reason: error.description))
+                pending = [.unreadable(UnreadableRecord(record: error.packet ?? 0, reason: error.description))]
             }
         }
         return pending.popLast()
-    }
-
-    static func items(_ record: PcapRecord, offset: Int) -> [CaptureSource.Item] {
-        do {
-            guard let unit = try record.messageSignalUnit() else { return [] }
-            guard unit.serviceIndicator == MessageSignalUnit.isupServiceIndicator else { return [] }
-            let label = unit.routingLabel
-            let route = ISUPRoute(opc: UInt32(label.originatingPointCode), dpc: UInt32(label.destinationPointCode),
-                                  sls: label.signallingLinkSelection, networkIndicator: unit.networkIndicator)
-            let message = CapturedMessage(record: record.number, timestamp: record.timestamp,
-                                          payload: .isup(Array(unit.userData), route))
-            return [.message(message, offset: offset)]
-        } catch {
-            return [.unreadable(UnreadableRecord(record: record.number, reason: error.description))]
-        }
     }
 }
