@@ -1,4 +1,5 @@
 import Interworking
+import SIPI
 
 /// What a conversion hands its writers, in the order it happens.
 public enum ConversionOutput: Hashable, Sendable {
@@ -18,14 +19,17 @@ public struct ConvertedSIP: Hashable, Sendable {
     public var time: CaptureTimestamp
     public var source: SIPEndpoint
     public var destination: SIPEndpoint
-    public var bytes: [UInt8]
+    public var message: SIPMessage
 
-    public init(time: CaptureTimestamp, source: SIPEndpoint, destination: SIPEndpoint, bytes: [UInt8]) {
+    public init(time: CaptureTimestamp, source: SIPEndpoint, destination: SIPEndpoint, message: SIPMessage) {
         self.time = time
         self.source = source
         self.destination = destination
-        self.bytes = bytes
+        self.message = message
     }
+
+    /// The message as the daemon would send it (serialized only by the formats that write SIP out).
+    public var bytes: [UInt8]? { try? message.serialized() }
 }
 
 /// Counts over a whole conversion.

@@ -43,9 +43,7 @@ extension TraceConverter {
     mutating func noteSIP(_ message: SIPMessage, by side: Int, to destination: SIPEndpoint) {
         statistics.sipMessagesSent += 1
         let time = timestamp(now)
-        if let bytes = try? message.serialized() {
-            out.append(.sip(ConvertedSIP(time: time, source: sides[side].address, destination: destination, bytes: bytes)))
-        }
+        out.append(.sip(ConvertedSIP(time: time, source: sides[side].address, destination: destination, message: message)))
         guard let callID = message.header("call-id") else { return }
         if dialogs[callID] == nil, message.method == "INVITE", let key = sides[side].awaitingDialog.popFirst() {
             dialogs[callID] = key

@@ -10,7 +10,7 @@ public struct SIPIPcapWriter: ConversionWriter {
     public init() {}
 
     public mutating func write(_ output: ConversionOutput, into bytes: inout [UInt8]) {
-        guard case .sip(let sip) = output,
+        guard case .sip(let sip) = output, let octets = sip.bytes,
               let source = IPv4Endpoint(sip.source.host, port: UInt16(truncatingIfNeeded: sip.source.port)),
               let destination = IPv4Endpoint(sip.destination.host, port: UInt16(truncatingIfNeeded: sip.destination.port))
         else {
@@ -18,7 +18,7 @@ public struct SIPIPcapWriter: ConversionWriter {
             return
         }
         identification &+= 1
-        pcap.append(IPv4Packet.udp(sip.bytes, from: source, to: destination, identification: identification), at: sip.time)
+        pcap.append(IPv4Packet.udp(octets, from: source, to: destination, identification: identification), at: sip.time)
         bytes.append(contentsOf: pcap.take())
     }
 
