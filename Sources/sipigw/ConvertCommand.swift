@@ -12,20 +12,23 @@ import Glibc
 struct ConvertCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "convert",
-        abstract: "Convert an ISUP capture to what the gateway would send on the SIP-I NNI.",
+        abstract: "Convert an ISUP capture to what the gateway would send on the SIP-I NNI, or a SIP(-I) capture to ISUP.",
         discussion: """
             IN is a pcap or pcapng capture, or hex text (one ISUP message per line from the CIC on, as decode \
             --file reads, with optional `@SECONDS` time and `OPC>DPC` route prefixes). Every call (IAM to RLC on a \
             circuit) runs through two gateways, one in front of each switch, with the trunk and peer settings of \
             --config; what they send each other is exactly what the daemon would send, timers included. Records \
-            that cannot be read are counted and listed (summary, json, ladder) and the conversion goes on.
+            that cannot be read are counted and listed (summary, json, ladder) and the conversion goes on. A SIP or \
+            SIP-I capture goes the other way: each INVITE dialog through two gateways facing its two parties, the \
+            trunk of --config between them; isup-pcap writes that ISUP as M3UA over SCTP.
             """
     )
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case json, ladder, summary, html
         case sipiPcap = "sipi-pcap"
-        var isBinary: Bool { self == .sipiPcap }
+        case isupPcap = "isup-pcap"
+        var isBinary: Bool { self == .sipiPcap || self == .isupPcap }
     }
 
     @Argument(help: ArgumentHelp("The capture or hex text ('-' for standard input).", valueName: "in"))
@@ -78,6 +81,7 @@ struct ConvertCommand: ParsableCommand {
         case .summary: SummaryWriter()
         case .html: HTMLConversionWriter(title: input == "-" ? "standard input" : input)
         case .sipiPcap: SIPIPcapWriter()
+        case .isupPcap: ISUPPcapWriter()
         }
         let fd: Int32 = try output.map { path in
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)

@@ -165,12 +165,22 @@ import Trace
             writer.append(IPv4Packet.sctpData(m3ua, ppid: IPv4Packet.m3uaPPID, tsn: UInt32(n + 1), from: from, to: to),
                           at: message.timestamp!)
         }
-        var bytes = writer.bytes[...]
+        let (outputs, statistics) = try Self.convert(capture: writer.bytes)
+        let fromCapture = try #require(Self.calls(outputs).first)
+        let fromText = try #require(Self.calls(Self.convert(text).outputs).first)
+        #expect(fromCapture.messages.map(\.summary) == fromText.messages.map(\.summary))
+        #expect(fromCapture.messages.compactMap(\.record) == [1, 2, 3, 4, 5])
+        #expect(statistics.unreadable == 0)
+    }
+
+    /// Converts a capture file's bytes, read through `CaptureSource` as `sipigw convert` reads them.
+    static func convert(capture: [UInt8]) throws -> (outputs: [ConversionOutput], statistics: ConversionStatistics) {
+        var bytes = capture[...]
         var source = try CaptureSource(read: { count in
             defer { bytes = bytes.dropFirst(count) }
             return Array(bytes.prefix(count))
-        }, template: Self.template)
-        var converter = TraceConverter(gateways: ConversionGateways(template: Self.template), mappings: repositoryMappings)
+        }, template: template)
+        var converter = TraceConverter(gateways: ConversionGateways(template: template), mappings: repositoryMappings)
         var outputs = [ConversionOutput]()
         for item in source.messages() {
             switch item {
@@ -179,11 +189,40 @@ import Trace
             }
         }
         outputs += converter.finish()
-        let fromCapture = try #require(Self.calls(outputs).first)
-        let fromText = try #require(Self.calls(Self.convert(text).outputs).first)
-        #expect(fromCapture.messages.map(\.summary) == fromText.messages.map(\.summary))
-        #expect(fromCapture.messages.compactMap(\.record) == [1, 2, 3, 4, 5])
-        #expect(converter.statistics.unreadable == 0)
+        return (outputs, converter.statistics)
+    }
+
+    /// Round trip (issue 9): ISUP trace → SIP-I capture → ISUP again. Each call's ISUP between the gateways of the
+    /// second conversion has the message types the capture's switches exchanged (CICs renumbered); tshark reads the
+    /// M3UA/SCTP capture of it with the types in that order and no error item.
+    @Test func isupToSIPIAndBackGivesTheSameISUPPerCall() throws {
+        let busy = Self.cic(9)
+        let text = Self.basicCall(cic: 291) + """
+            @1700000100.000 2>1 \(busy) \(Self.iamBody)
+            @1700000100.300 1>2 \(busy) 0C 02 00 02 82 91
+            @1700000100.320 2>1 \(busy) \(Self.rlcBody)
+
+            """
+        let first = Self.convert(text)
+        var sipi = SIPIPcapWriter()
+        let (outputs, statistics) = try Self.convert(capture: Self.written(&sipi, first))
+        #expect(statistics.unreadable == 0)
+        let original = Self.calls(first.outputs).sorted { $0.number < $1.number }
+        let back = Self.calls(outputs).sorted { $0.number < $1.number }
+        #expect(back.count == 2)
+        for (a, b) in zip(original, back) {
+            let types = a.messages.filter(\.isFromCapture).map(\.type)
+            let between = b.messages.filter { $0.signalling == .isup && Set([$0.from, $0.to]) == [.originatingGateway, .terminatingGateway] }
+            #expect(between.map(\.type) == types, "\(LadderWriter.ladder(b))")
+            #expect(b.captured == .sip && b.complete)
+            #expect(b.releaseCause == a.releaseCause)
+        }
+        guard Tshark.isAvailable else { return }
+        var isup = ISUPPcapWriter()
+        let rows = try Tshark.fields(ofCapture: Self.written(&isup, (outputs, statistics)),
+                                     fields: ["isup.message_type", "_ws.expert.severity"])
+        #expect(rows.map { $0[0] } == ["1", "6", "9", "12", "16", "1", "12", "16"])
+        #expect(rows.allSatisfy { $0[1].isEmpty })
     }
 
     @Test func circuitMessagesAndUnreadableLinesAreReportedInPlace() throws {

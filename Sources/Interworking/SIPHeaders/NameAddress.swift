@@ -1,12 +1,12 @@
 /// A From, To, Contact, Route or P-Asserted-Identity value (RFC 3261 §20.10, §25.1 `name-addr / addr-spec`): the
 /// URI and the header parameters after it (`;tag=`, `;expires=`).
-struct NameAddress: Hashable, Sendable {
+public struct NameAddress: Hashable, Sendable {
     /// The URI without angle brackets.
-    var uri: Substring
+    public var uri: Substring
     /// The text after the URI (`;tag=abc;x`), header parameters only.
-    var parameters: Substring
+    public var parameters: Substring
 
-    init(_ value: String) {
+    public init(_ value: String) {
         let text = Substring(value)
         let utf8 = text.utf8
         if let open = utf8.firstIndex(of: 0x3C), let close = text[open...].utf8.firstIndex(of: 0x3E) {
@@ -24,7 +24,7 @@ struct NameAddress: Hashable, Sendable {
     /// A header parameter's value (`tag`); "" for a parameter without a value, nil when absent.
     func parameter(_ name: String) -> Substring? { Self.parameter(name, in: parameters) }
 
-    var tag: String? { parameter("tag").map(String.init) }
+    public var tag: String? { parameter("tag").map(String.init) }
 
     /// `;name=value` or `;name` in a parameter list, the name compared case-insensitively.
     static func parameter(_ name: String, in list: Substring) -> Substring? {

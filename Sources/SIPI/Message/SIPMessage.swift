@@ -60,10 +60,15 @@ public struct SIPMessage: Hashable, Sendable {
     public var contentType: MediaType? { header("content-type").map(MediaType.init) }
 }
 
-/// libosip2's parser tables are built once per process (`parser_init`).
+/// libosip2's parser tables are built once per process (`parser_init`), and its trace is off: it prints on
+/// standard output (which `sipigw` commands write their results to), and every refusal reaches the caller as a
+/// typed error anyway.
 enum OSIPRuntime {
     static let ready: Bool = {
         parser_init()
+        // Without a trace function libosip2 writes to stdout whatever the levels say; this one drops the text.
+        osip_trace_initialize_func(END_TRACE_LEVEL, { _, _, _, _, _ in })
+        for level in 0..<END_TRACE_LEVEL.rawValue { osip_trace_disable_level(osip_trace_level_t(rawValue: level)) }
         return true
     }()
 

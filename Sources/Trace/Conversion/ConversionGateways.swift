@@ -68,4 +68,32 @@ public struct ConversionGateways: Sendable {
             routes: RouteConfiguration(toSIP: toSIP, toISUP: toISUP), timers: template.timers,
             policy: template.policy)
     }
+
+    /// The configuration of a gateway of a SIP capture: it faces the SIP `party` (its only peer) in the place of
+    /// `other` (its own SIP address is `other`'s), and reaches its twin over the template's first trunk (its
+    /// point codes, CICs and numbering; the twin has the mirrored point codes).
+    public func configuration(facing party: SIPEndpoint, insteadOf other: SIPEndpoint, mirrored: Bool) -> EngineConfiguration {
+        let trunkTemplate = template.trunks.first
+        var circuits = trunkTemplate?.circuits
+            ?? CircuitGroupConfiguration(name: "trunk", opc: 1, dpc: 2, cics: Self.allCICs)
+        if mirrored { (circuits.opc, circuits.dpc) = (circuits.dpc, circuits.opc) }
+        let trunk = TrunkConfiguration(
+            name: circuits.name, circuits: circuits, networkIndicator: trunkTemplate?.networkIndicator ?? 2,
+            routingContext: trunkTemplate?.routingContext, numbering: trunkTemplate?.numbering ?? .national,
+            media: trunkTemplate?.media ?? MediaEndpoint(address: "192.0.2.1", port: 40000))
+        let peerTemplate = template.peers.first
+        let peerName = "sip-\(party.host)"
+        let peer = PeerConfiguration(
+            name: peerName, address: party, domain: party.host,
+            profile: peerTemplate?.profile ?? .sipI, causeProfile: peerTemplate?.causeProfile ?? "st769",
+            fallbackWithoutISUPOn415: peerTemplate?.fallbackWithoutISUPOn415 ?? true,
+            reliableProvisionals: peerTemplate?.reliableProvisionals ?? true,
+            internationalSwitchingCentre: peerTemplate?.internationalSwitchingCentre ?? false)
+        return EngineConfiguration(
+            sip: .init(address: other, domain: other.host, userAgent: template.sip.userAgent),
+            sipTimers: template.sipTimers, trunks: [trunk], peers: [peer],
+            routes: RouteConfiguration(toSIP: [.init(prefix: "", peer: peerName, minimumLength: 1, completeLength: 1)],
+                                       toISUP: [.init(prefix: "", trunk: trunk.name)]),
+            timers: template.timers, policy: template.policy)
+    }
 }

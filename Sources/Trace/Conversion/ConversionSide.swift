@@ -9,6 +9,8 @@ struct ConversionSide {
     /// The point code of the switch this gateway fronts.
     let switchPC: UInt32
     let address: SIPEndpoint
+    /// The SIP party this gateway faces (a SIP capture), nil when it fronts a switch (an ISUP capture).
+    var party: SIPEndpoint? = nil
     var traceToEngine: [Int: Int] = [:]
     var engineToTrace: [Int: Int] = [:]
     /// Calls placed by the other switch whose IAM this gateway has not sent yet (it will seize in this order).

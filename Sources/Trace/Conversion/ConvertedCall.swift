@@ -43,11 +43,17 @@ public struct ConvertedMessage: Hashable, Sendable {
     public var isFromCapture: Bool { record != nil }
 }
 
-/// A call of the capture (an IAM and what followed on its circuit until RLC) with what the two gateways made of it.
+/// A call of the capture with what the two gateways made of it: an IAM and what followed on its circuit until RLC
+/// (ISUP capture), or an INVITE's dialog (SIP capture, `isup-pcap`).
 public struct ConvertedCall: Hashable, Sendable {
-    /// 1-based, in the order of the calls' IAMs.
+    /// 1-based, in the order of the calls' first messages.
     public var number: Int
-    /// The routing label and CIC of the IAM (OPC is the switch that placed the call).
+    /// The signalling the capture holds (the other side is what the gateways made of it).
+    public var captured: ConvertedMessage.SignallingProtocol = .isup
+    /// The calling and the called party: `switch 2`, or a SIP address.
+    public var parties: [String]
+    /// The routing label and CIC of the IAM (OPC is the switch that placed the call; for a SIP capture, the IAM
+    /// between the gateways, 0 until there is one).
     public var opc: UInt32
     public var dpc: UInt32
     public var cic: Int
@@ -63,6 +69,7 @@ public struct ConvertedCall: Hashable, Sendable {
 
     public init(number: Int, opc: UInt32, dpc: UInt32, cic: Int, called: String?, calling: String?) {
         self.number = number
+        self.parties = ["switch \(opc)", "switch \(dpc)"]
         self.opc = opc
         self.dpc = dpc
         self.cic = cic
@@ -73,19 +80,25 @@ public struct ConvertedCall: Hashable, Sendable {
     public var start: CaptureTimestamp? { messages.first?.time }
     public var end: CaptureTimestamp? { messages.last?.time }
 
-    /// The capture's answer (ANM or CON from a switch).
+    /// The answer: ANM or CON (ISUP), between the switches of an ISUP capture, between the gateways of a SIP one.
     public var answer: CaptureTimestamp? {
-        messages.first { $0.isFromCapture && ($0.type == "ANM" || $0.type == "CON") }?.time
+        messages.first { $0.signalling == .isup && isCallSide($0) && ($0.type == "ANM" || $0.type == "CON") }?.time
     }
 
-    /// The cause of the capture's first REL.
-    public var releaseCause: UInt8? { messages.first { $0.isFromCapture && $0.type == "REL" }?.cause }
+    /// The first REL's cause (ISUP, as for `answer`).
+    public var releaseCause: UInt8? { firstRelease?.cause }
 
     /// Answer to the first REL, when answered.
     public var conversationTime: Duration? {
-        guard let answer, let release = messages.first(where: { $0.isFromCapture && $0.type == "REL" })?.time
-        else { return nil }
+        guard let answer, let release = firstRelease?.time else { return nil }
         return answer.duration(to: release)
+    }
+
+    var firstRelease: ConvertedMessage? { messages.first { $0.signalling == .isup && isCallSide($0) && $0.type == "REL" } }
+
+    /// The ISUP that counts for the call's figures: the capture's own, or the gateways' between each other.
+    func isCallSide(_ message: ConvertedMessage) -> Bool {
+        captured == .isup ? message.isFromCapture : Set([message.from, message.to]) == [.originatingGateway, .terminatingGateway]
     }
 
     /// The final response of the INVITE between the gateways (200 when answered).

@@ -10,8 +10,14 @@ extension TraceConverter {
         var queue = Deque(actions.map { (side, $0) })
         while let (side, action) = queue.popFirst() {
             switch action {
-            case .sendISUP(let data, _):
-                sent(data, by: side)
+            case .sendISUP(let data, let routingContext):
+                if sides[side].party == nil {
+                    sent(data, by: side)
+                } else {
+                    queue.append(contentsOf: relayISUP(data, routingContext: routingContext, by: side).map { (side ^ 1, $0) })
+                }
+            case .sendSIP(let message, _) where sides[side].party != nil:
+                sentToParty(message, by: side)
             case .sendSIP(let message, let destination):
                 noteSIP(message, by: side, to: destination)
                 let twin = side ^ 1
@@ -28,6 +34,9 @@ extension TraceConverter {
                 queue.append(contentsOf: caused.map { (side, $0) })
             case .record(let record):
                 if let callID = record.sipCallID, let key = dialogs[callID] { calls[key]?.call.records.append(record) }
+                if let callID = record.sipCallID, let captured = sipCalls[callID] != nil ? callID : twinDialogs[callID] {
+                    sipCalls[captured]?.call.records.append(record)
+                }
             case .observe(let observation):
                 switch observation {
                 case .discarded: statistics.discarded += 1

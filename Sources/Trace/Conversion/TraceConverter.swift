@@ -1,3 +1,4 @@
+import DequeModule
 import HeapModule
 import Interworking
 import ISUP
@@ -33,6 +34,16 @@ public struct TraceConverter: Sendable {
     var liveTimers: [TimerKey: UInt64] = [:]
     var timerSequence: UInt64 = 0
     var out: [ConversionOutput] = []
+    // SIP captures (`TraceConverter+SIP.swift`), by the capture's Call-ID.
+    var sipPairs: [SIPPair: Int] = [:]
+    var sipCalls: [String: OpenCall] = [:]
+    var sipBindings: [String: SIPDialogBinding] = [:]
+    /// The twin gateways' Call-IDs → the capture's.
+    var twinDialogs: [String: String] = [:]
+    var awaitingSIPDialog: [Int: Deque<String>] = [:]
+    var awaitingSIPCircuit: [Int: Deque<String>] = [:]
+    var circuitCalls: [CallKey: String] = [:]
+    var pendingCloses = Deque<(at: Instant, callID: String)>()
 
     public init(gateways: ConversionGateways, mappings: Mappings, horizon: Duration = .zero) {
         self.gateways = gateways
@@ -46,7 +57,7 @@ public struct TraceConverter: Sendable {
         advance(to: time)
         switch message.payload {
         case .isup(let bytes, let route): receive(bytes, route: route, record: message.record)
-        case .sip: statistics.sipMessagesIgnored += 1
+        case .sip(let bytes, let route): receive(sip: bytes, route: route, record: message.record)
         }
         defer { out.removeAll(keepingCapacity: true) }
         return out
@@ -62,7 +73,12 @@ public struct TraceConverter: Sendable {
     public mutating func finish() -> [ConversionOutput] {
         let end = now + horizon
         while let due = timers.min, due.at <= end { fire(timers.removeMin()) }
+        closeDue(at: end)
         for key in calls.keys.sorted(by: { calls[$0]!.call.number < calls[$1]!.call.number }) { close(key, complete: false) }
+        while let (_, callID) = pendingCloses.popFirst() { closeSIPCall(callID, complete: true) }
+        for callID in sipCalls.keys.sorted(by: { sipCalls[$0]!.call.number < sipCalls[$1]!.call.number }) {
+            closeSIPCall(callID, complete: false)
+        }
         defer { out.removeAll(keepingCapacity: true) }
         return out
     }
@@ -83,6 +99,7 @@ public struct TraceConverter: Sendable {
         let target = Instant(epoch.duration(to: time))
         while let due = timers.min, due.at <= target { fire(timers.removeMin()) }
         if target > now { now = target }
+        closeDue(at: now)
     }
 
     mutating func fire(_ due: DueTimer) {

@@ -37,7 +37,7 @@ public struct ConversionSummary: Sendable {
         case .unreadable(let record):
             unreadableCount += 1
             if unreadable.count < Self.listedUnreadable { unreadable.append(record) }
-        case .sip: break
+        case .sip, .isup: break
         }
     }
 
@@ -69,10 +69,10 @@ public struct ConversionSummary: Sendable {
                 lines.append("  \(String(count).rightAligned(6)) \(status)")
             }
         }
-        lines.append("ISUP messages read: \(statistics.isupMessages); SIP messages written: \(statistics.sipMessagesSent)")
+        lines.append("read: \(statistics.isupMessages) ISUP, \(statistics.sipMessages) SIP messages; written: \(statistics.sipMessagesSent) SIP, \(statistics.isupMessagesSent) ISUP messages")
         lines.append("circuit messages (outside calls): \(circuitMessages)")
         if statistics.sipMessagesIgnored > 0 {
-            lines.append("SIP messages in the capture (not converted this way): \(statistics.sipMessagesIgnored)")
+            lines.append("SIP messages outside the calls (OPTIONS, REGISTER, a refused dialog's): \(statistics.sipMessagesIgnored)")
         }
         lines.append("unreadable records: \(unreadableCount)")
         for record in unreadable { lines.append("  \(record)") }

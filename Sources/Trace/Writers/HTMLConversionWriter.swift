@@ -24,7 +24,7 @@ public struct HTMLConversionWriter: ConversionWriter {
             bytes.append(contentsOf: "<p class=\"circuit\" data-search=\"\(Self.escape(message.summary.lowercased()))\">circuit \(message.time) OPC \(opc) → DPC \(dpc): \(Self.escape(message.summary)) <small>(\(origin))</small></p>\n".utf8)
         case .unreadable(let record):
             bytes.append(contentsOf: "<p class=\"unreadable\">\(Self.escape(record.description))</p>\n".utf8)
-        case .sip: break
+        case .sip, .isup: break
         }
     }
 
@@ -100,7 +100,7 @@ public struct HTMLConversionWriter: ConversionWriter {
         let height = 40 + row * call.messages.count
         var svg = "<svg width=\"920\" height=\"\(height)\" viewBox=\"0 0 920 \(height)\" role=\"img\" aria-label=\"ladder of call \(call.number)\">"
         svg += "<defs><marker id=\"a\" markerWidth=\"8\" markerHeight=\"8\" refX=\"7\" refY=\"4\" orient=\"auto\"><path d=\"M0,0 L8,4 L0,8 z\"/></marker></defs>"
-        let names = ["switch \(call.opc)", "gateway", "gateway", "switch \(call.dpc)"]
+        let names = [call.parties[0], "gateway", "gateway", call.parties[1]]
         for (x, name) in zip(laneX, names) {
             svg += "<text x=\"\(x)\" y=\"14\" text-anchor=\"middle\">\(escape(name))</text>"
             svg += "<line class=\"life\" x1=\"\(x)\" y1=\"20\" x2=\"\(x)\" y2=\"\(height)\"/>"

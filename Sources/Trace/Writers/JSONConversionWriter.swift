@@ -28,7 +28,7 @@ public struct JSONConversionWriter: ConversionWriter {
             json.field("record", record.record)
             json.field("reason", record.reason)
             json.endObject()
-        case .sip: return
+        case .sip, .isup: return
         }
         json.newline()
         bytes.append(contentsOf: json.take())
@@ -59,6 +59,11 @@ public struct JSONConversionWriter: ConversionWriter {
         json.beginObject()
         json.field("kind", "call")
         json.field("call", call.number)
+        json.field("captured", call.captured.rawValue)
+        json.key("parties")
+        json.beginArray()
+        for party in call.parties { json.string(party) }
+        json.endArray()
         json.field("opc", call.opc)
         json.field("dpc", call.dpc)
         json.field("cic", call.cic)
