@@ -49,6 +49,24 @@ import Testing
         }
     }
 
+    /// The SIP-I capture of the samples converted back: the same five calls with the same release causes, and an
+    /// isup-pcap tshark reads as M3UA with the ISUP inside.
+    @Test(.enabled(if: Tshark.isAvailable, Comment(rawValue: Tshark.missingNote)))
+    func sipiCaptureConvertsBackToISUP() throws {
+        try ScratchDirectory.with("sipigw-convert") { dir in
+            let sipi = dir.appendingPathComponent("sipi.pcap").path, isup = dir.appendingPathComponent("isup.pcap").path
+            #expect(try Self.convert(["Samples/calls.pcap", "--to", "sipi-pcap", "-o", sipi]).status == 0)
+            let summary = try Self.convert([sipi, "--to", "summary"]).stdout
+            let causes = { (text: String) in text.split(separator: "\n").filter { $0.contains(" cause ") } }
+            #expect(causes(summary) == causes(try Self.sample("calls.summary.txt")), "\(summary)")
+            #expect(summary.hasPrefix("calls: 5 (answered 2"))
+            #expect(try Self.convert([sipi, "--to", "isup-pcap", "-o", isup]).status == 0)
+            let rows = try Tshark.fields(ofFile: URL(fileURLWithPath: isup), fields: ["isup.message_type", "_ws.expert.severity"])
+            #expect(rows.filter { $0[0] == "1" }.count == 5)
+            #expect(rows.allSatisfy { !$0[0].isEmpty && $0[1].isEmpty })
+        }
+    }
+
     /// A capture cut in the middle of a record: what came before converts, the cut record is reported with its
     /// number, the exit status is 0 (the conversion went on as far as it could).
     @Test func truncatedCaptureIsReportedNotFatal() throws {

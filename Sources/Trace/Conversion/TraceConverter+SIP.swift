@@ -20,14 +20,15 @@ extension TraceConverter {
     /// A SIP message of the capture: to the gateway facing its sender.
     mutating func receive(sip bytes: [UInt8], route: SIPRoute, record: Int) {
         statistics.sipMessages += 1
-        let message: SIPMessage
-        do {
-            message = try SIPMessage(parsing: bytes)
-        } catch {
+        switch Result(catching: { () throws(SIPParseError) -> SIPMessage in try SIPMessage(parsing: bytes) }) {
+        case .success(let message): receive(message, route: route, record: record)
+        case .failure(let error):
             statistics.unreadable += 1
             out.append(.unreadable(UnreadableRecord(record: record, reason: "SIP: \(error)")))
-            return
         }
+    }
+
+    mutating func receive(_ message: SIPMessage, route: SIPRoute, record: Int) {
         let transport: SIPEndpoint.Transport = route.transport == .tcp ? .tcp : .udp
         let source = SIPEndpoint(host: route.sourceAddress, port: Int(route.sourcePort), transport: transport)
         let destination = SIPEndpoint(host: route.destinationAddress, port: Int(route.destinationPort), transport: transport)
@@ -52,13 +53,9 @@ extension TraceConverter {
             record: record, cause: message.headers("reason").lazy.compactMap(Q850Reason.init(header:)).first?.cause,
             inResponseTo: message.method == nil ? Self.cseqMethod(message) : nil)
         sipCalls[callID]!.call.messages.append(line)
-        var fed = message
-        if !fromCaller {
-            guard let rebound = rebind(message, of: callID) else {
-                statistics.sipMessagesIgnored += 1
-                return
-            }
-            fed = rebound
+        guard let fed = fromCaller ? message : rebind(message, of: callID) else {
+            statistics.sipMessagesIgnored += 1
+            return
         }
         run(sides[side].engine.handle(.sip(fed, from: sides[side].party ?? source), at: now), from: side)
     }
