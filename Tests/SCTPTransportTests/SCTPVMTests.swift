@@ -152,6 +152,23 @@ extension SCTPVMTests {
 }
 
 extension SCTPVMTests {
+    /// Calls end to end over kernel SCTP through a real STP (issue 8; Scripts/sctp-call-osmo-stp): `sipigw
+    /// switch-sim` as ASP (point code 3) → osmo-stp → `sipigw run` as ASP (point code 1) → SIPp UAS. The switch
+    /// counts every call answered, SIPp exits 0, the gateway writes one record per call.
+    @Test(.timeLimit(.minutes(5)))
+    func callsThroughOsmoSTPToSIPp() throws {
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/sipp") else {
+            #expect(!Tshark.isCI, "sipp not installed (apt-get install sip-tester)")
+            return
+        }
+        let script = SCTPVM.repository.appendingPathComponent("Scripts/sctp-call-osmo-stp").path
+        let result = try Command.run(SCTPVM.harness, ["--timeout", "240", "--", script, SCTPVM.sipigw, "5"])
+        let report = "exit \(result.status):\n\(result.stdout)\n\(result.stderr)"
+        #expect(result.status == 0, "\(report)")
+        #expect(result.stdout.contains("switch outgoing attempts=5 answered=5 failed=0"), "\(report)")
+        #expect(result.stdout.contains("sipp exit 0") && result.stdout.contains("records 5"), "\(report)")
+    }
+
     /// The probe is not vacuous: a routing context osmo-stp does not know gets ERR (Invalid Routing Context,
     /// RFC 4666 §3.8.1 code 0x19), the step fails and the exit status is 1.
     @Test(.timeLimit(.minutes(5)))
