@@ -65,14 +65,24 @@ public struct ASPGroup: M3UAStateMachine, Sendable {
     }
 
     /// Override fail-over (RFC 4666 §5.2.2): when no ASP is active or on its way to ASP-ACTIVE over a live
-    /// association, the first standby that is ASP-INACTIVE is asked to activate.
+    /// association, the first standby that is ASP-INACTIVE is asked to activate. Once another ASP carries the
+    /// traffic, an ASP whose association was lost becomes a standby: on its return it does not take the traffic
+    /// back (its ASPAC would move the AS away under the DATA already in flight on the new active ASP).
     private mutating func failOver() -> [M3UAAction] {
-        guard configuration.trafficMode == .override,
-            !members.values.contains(where: { $0.state == .active || ($0.goal == .active && $0.transport == .up) }),
+        guard configuration.trafficMode == .override else { return [] }
+        let live = { (m: ASPStateMachine) in m.state == .active || (m.goal == .active && m.transport == .up) }
+        var out: [M3UAAction] = []
+        if !members.values.contains(where: live),
             let standby = configuration.associations.first(where: {
                 members[$0]?.goal == .standby && members[$0]?.state == .inactive
             })
-        else { return [] }
-        return members[standby]!.set(goal: .active)
+        {
+            out = members[standby]!.set(goal: .active)
+        }
+        guard members.values.contains(where: live) else { return out }
+        for a in configuration.associations where members[a]!.goal == .active && members[a]!.transport != .up {
+            out += members[a]!.set(goal: .standby)
+        }
+        return out
     }
 }

@@ -141,15 +141,20 @@ import Testing
         #expect(p.right.applicationServers[7]?.state == .active)
     }
 
-    @Test("Override: the recovered primary takes over again, the other gets Alternate ASP Active (§4.3.4.3)")
-    func overrideRevert() {
+    @Test("Override: the recovered primary comes back as the standby and does not take the traffic back (§4.3.4.3)")
+    func overrideDoesNotRevert() {
         var p = Self.pump(.override)
         p.cut(Self.one)
         p.restore(Self.one)
         let actions = p.advance(by: .seconds(1))
-        #expect(actions.of(.left).contains(.notified(.alternateASPActive, routingContexts: [7], from: Self.two)))
+        #expect(!actions.of(.left).contains(.notified(.alternateASPActive, routingContexts: [7], from: Self.two)))
+        #expect(p.left.members[Self.one]?.state == .inactive)
+        #expect(p.left.members[Self.one]?.goal == .standby)
+        #expect(p.left.activeAssociations == [Self.two])
+        #expect(p.right.applicationServers[7]?.active == [Self.two])
+        // and it is the standby again: the second link cut hands the traffic back to it.
+        p.cut(Self.two)
         #expect(p.left.activeAssociations == [Self.one])
-        #expect(p.left.members[Self.two]?.goal == .standby)
     }
 
     @Test("link cut and recovery with back-off: attempts at 1, 3 and 7 s, active again on the third")
