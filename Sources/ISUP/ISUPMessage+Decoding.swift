@@ -7,21 +7,26 @@ extension ISUPMessage {
     }
 
     /// Decodes one message (Q.763 §1.4). Offsets in errors count from the first octet of `bytes`.
-    public init(decoding bytes: some Collection<UInt8>, framing: Framing = .withCIC) throws(ISUPDecodingError) {
+    ///
+    /// The structure (fixed part, pointers, lengths, end of optional parameters) and every mandatory parameter must
+    /// be right. An optional parameter whose contents break its Q.763 coding does not condemn the message: Q.764
+    /// §2.9.5 handles it like an unrecognised parameter, so it is kept as octets and listed in
+    /// `erroneousParameters`. `strict` refuses the message instead.
+    public init(decoding bytes: some Collection<UInt8>, framing: Framing = .withCIC, strict: Bool = false) throws(ISUPDecodingError) {
         let storage = Array(bytes)
-        self = try Self.decode(storage[...], framing: framing, depth: 0)
+        self = try Self.decode(storage[...], framing: framing, strict: strict, depth: 0)
     }
 
     /// Decodes from a slice whose indices are the offsets reported in errors.
-    public init(decoding slice: ArraySlice<UInt8>, framing: Framing = .withCIC) throws(ISUPDecodingError) {
-        self = try Self.decode(slice, framing: framing, depth: 0)
+    public init(decoding slice: ArraySlice<UInt8>, framing: Framing = .withCIC, strict: Bool = false) throws(ISUPDecodingError) {
+        self = try Self.decode(slice, framing: framing, strict: strict, depth: 0)
     }
 
     /// PAM may nest messages; this bounds the recursion.
     private static let maximumPassAlongDepth = 4
 
     private static func decode(
-        _ b: ArraySlice<UInt8>, framing: Framing, depth: Int
+        _ b: ArraySlice<UInt8>, framing: Framing, strict: Bool, depth: Int
     ) throws(ISUPDecodingError) -> ISUPMessage {
         let end = b.endIndex
         var i = b.startIndex
@@ -47,7 +52,7 @@ extension ISUPMessage {
             guard depth < maximumPassAlongDepth else {
                 throw ISUPDecodingError(offset: i, field: "passAlong", reason: .invalid("pass-along nested too deeply"))
             }
-            _ = try decode(b[i...], framing: .withoutCIC, depth: depth + 1)
+            _ = try decode(b[i...], framing: .withoutCIC, strict: strict, depth: depth + 1)
             return ISUPMessage(type: type, cic: cic, body: .raw(b[i...]))
         case .parameters(let fixed, let variable, let hasOptionalPart):
             var covered = i - b.startIndex
@@ -124,7 +129,7 @@ extension ISUPMessage {
                                 reason: .lengthOverrun(length: length, available: end - j - 2))
                         }
                         let parameter = Parameter(code: code, value: b[(j + 2)..<(j + 2 + length)])
-                        try ParameterValidation.validate(parameter, lengthOffset: j + 1)
+                        if strict { try ParameterValidation.validate(parameter, lengthOffset: j + 1) }
                         optional.append(parameter)
                         covered += 2 + length
                         j += 2 + length

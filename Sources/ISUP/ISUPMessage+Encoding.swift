@@ -2,10 +2,11 @@ extension ISUPMessage {
     /// Encodes the message (Q.763 §1.4): fixed part, pointers, variable part, optional part closed by 0x00
     /// (or an optional-part pointer of 0 when there are no optional parameters). Everything that can fail is
     /// checked first; the octets are then written once into an array of the exact size. What the decoder
-    /// refuses is refused here too: each variable and optional parameter passes `ParameterValidation` (length
-    /// rule and coding of the parameter catalogue, Q.763 §3), and a pass-along body must hold a message that
-    /// decodes (Q.763 §1.4, Table 4 PAM).
-    public func encoded(framing: Framing = .withCIC) throws(ISUPEncodingError) -> [UInt8] {
+    /// refuses is refused here too: each mandatory variable parameter (and with `strict`, each optional one)
+    /// passes `ParameterValidation` (length rule and coding of the parameter catalogue, Q.763 §3), and a
+    /// pass-along body must hold a message that decodes (Q.763 §1.4, Table 4 PAM). Without `strict`, an
+    /// erroneous optional parameter is written as it is, as the decoder keeps it (`erroneousParameters`).
+    public func encoded(framing: Framing = .withCIC, strict: Bool = false) throws(ISUPEncodingError) -> [UInt8] {
         var cicOctets: UInt16? = nil
         if framing == .withCIC {
             guard let cic else { throw ISUPEncodingError(field: "cic", reason: "the CIC framing needs a CIC") }
@@ -17,14 +18,14 @@ extension ISUPMessage {
         case .raw(let bytes):
             if case .passAlong? = type.spec?.layout {
                 do {
-                    _ = try ISUPMessage(decoding: [type.rawValue] + bytes, framing: .withoutCIC)
+                    _ = try ISUPMessage(decoding: [type.rawValue] + bytes, framing: .withoutCIC, strict: strict)
                 } catch {
                     throw ISUPEncodingError(field: error.field, reason: "\(error.reason) (the decoder refuses it)")
                 }
             }
             plan = Plan(rawBodyLength: bytes.count, headLength: headLength)
         case .parameters(let mandatory, let optional):
-            plan = try Plan(type: type, mandatory: mandatory, optional: optional, headLength: headLength)
+            plan = try Plan(type: type, mandatory: mandatory, optional: optional, headLength: headLength, strict: strict)
         }
         return [UInt8](unsafeUninitializedCapacity: plan.size) { buffer, count in
             var writer = Writer(base: buffer.baseAddress!)
@@ -42,8 +43,8 @@ extension ISUPMessage {
     }
 
     /// Appends the encoded message to `out`.
-    public func encode(into out: inout [UInt8], framing: Framing = .withCIC) throws(ISUPEncodingError) {
-        out.append(contentsOf: try encoded(framing: framing))
+    public func encode(into out: inout [UInt8], framing: Framing = .withCIC, strict: Bool = false) throws(ISUPEncodingError) {
+        out.append(contentsOf: try encoded(framing: framing, strict: strict))
     }
 
     /// The checks of Q.763 §1.4 on a parameter list, and the resulting size: mandatory slots against the catalogue,
@@ -61,7 +62,9 @@ extension ISUPMessage {
             size = headLength + rawBodyLength
         }
 
-        init(type: MessageType, mandatory: [Parameter], optional: [Parameter], headLength: Int) throws(ISUPEncodingError) {
+        init(
+            type: MessageType, mandatory: [Parameter], optional: [Parameter], headLength: Int, strict: Bool
+        ) throws(ISUPEncodingError) {
             guard let spec = type.spec, case .parameters(let fixed, let variable, let hasOptionalPart) = spec.layout else {
                 throw ISUPEncodingError(
                     field: type.acronym, reason: "message type has no parameter layout in the catalogue; use a raw body")
@@ -106,7 +109,7 @@ extension ISUPMessage {
                         throw ISUPEncodingError(field: "optional part", reason: "parameter code 0 is end of optional parameters")
                     }
                     try Self.checkLength(p)
-                    try Self.validate(p)
+                    if strict { try Self.validate(p) }
                     size += 2 + p.value.count
                 }
                 size += 1

@@ -9,8 +9,13 @@ extension ISUPMessage {
         case .raw(let bytes):
             lines.append("  body \(Hex.string(bytes))")
         case .parameters(let mandatory, let optional):
+            let erroneous = Dictionary(uniqueKeysWithValues: erroneousParameters.map { ($0.index + mandatory.count, $0.error) })
             for (n, p) in (mandatory + optional).enumerated() {
                 let kind = n < mandatory.count ? "" : " (optional)"
+                if let error = erroneous[n] {
+                    lines.append("  \(p.spec?.title ?? p.code.name)\(kind): \(Hex.string(p.value))  ERROR \(error)")
+                    continue
+                }
                 let fields = ParameterJSON.object(p.value, spec: p.spec)
                     .filter { $0.key != "hex" }
                     .map { entry in

@@ -55,6 +55,9 @@ struct ConvertCommand: ParsableCommand {
     @Option(help: ArgumentHelp("Only these messages: cic=N, opc=PC, dpc=PC, number=PREFIX (comma-separated).", valueName: "terms"))
     var filter: String?
 
+    @Flag(help: "Refuse an ISUP message whose optional parameter has erroneous contents (by default the parameter is kept as octets and marked, Q.764 §2.9.5).")
+    var strict = false
+
     @OptionGroup var mappings: MappingsDirectory
 
     func validate() throws {
@@ -74,7 +77,7 @@ struct ConvertCommand: ParsableCommand {
             do { captureFilter = try CaptureFilter(parsing: filter) } catch { throw ValidationError(error.description) }
         }
         var converter = TraceConverter(gateways: ConversionGateways(template: template), mappings: try mappings.load(),
-                                       horizon: .seconds(horizon))
+                                       horizon: .seconds(horizon), strict: strict)
         var writer: any ConversionWriter = switch format {
         case .json: JSONConversionWriter()
         case .ladder: LadderWriter()

@@ -25,6 +25,9 @@ struct DecodeCommand: ParsableCommand {
     @Option(help: "Output format.")
     var format: OutputFormat = .json
 
+    @Flag(help: "Refuse a message whose optional parameter has erroneous contents (by default the parameter is kept as octets, with \"error\" in JSON, Q.764 §2.9.5).")
+    var strict = false
+
     func validate() throws {
         if noCIC, pcap != nil {
             throw ValidationError("--no-cic does not apply to --pcap: MTP3 user data starts at the CIC")
@@ -34,7 +37,7 @@ struct DecodeCommand: ParsableCommand {
     func run() throws {
         var sink = OutputSink()
         let framing: ISUPMessage.Framing = noCIC ? .withoutCIC : .withCIC
-        try sink.emit(input) { bytes, out in try render(ISUPMessage(decoding: bytes, framing: framing), into: &out) }
+        try sink.emit(input) { bytes, out in try render(ISUPMessage(decoding: bytes, framing: framing, strict: strict), into: &out) }
         if let pcap { try decodeCapture(pcap, into: &sink) }
         guard sink.count > 0 || pcap != nil else {
             throw ValidationError("give messages as HEX arguments, with --file or with --pcap")
@@ -61,7 +64,7 @@ struct DecodeCommand: ParsableCommand {
                     guard let isup = try record.isupMessage() else { continue }
                     // A fresh array: error offsets then count from the CIC, not from the start of the file.
                     sink.emit(label: "\(name): packet \(record.number)") { out in
-                        try render(ISUPMessage(decoding: Array(isup)), into: &out)
+                        try render(ISUPMessage(decoding: Array(isup), strict: strict), into: &out)
                     }
                 } catch {
                     sink.fail("\(name): \(error)")

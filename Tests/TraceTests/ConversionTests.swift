@@ -41,9 +41,11 @@ import Trace
     }
 
     /// Converts hex-trace text; the outputs in order and the final statistics.
-    static func convert(_ text: String, horizon: Duration = .zero) -> (outputs: [ConversionOutput], statistics: ConversionStatistics) {
+    static func convert(
+        _ text: String, horizon: Duration = .zero, strict: Bool = false
+    ) -> (outputs: [ConversionOutput], statistics: ConversionStatistics) {
         var converter = TraceConverter(gateways: ConversionGateways(template: template), mappings: repositoryMappings,
-                                       horizon: horizon)
+                                       horizon: horizon, strict: strict)
         let trace = HexTrace(defaultRoute: ISUPRoute(opc: 2, dpc: 1, sls: 0, networkIndicator: 2))
         var outputs = [ConversionOutput]()
         for item in trace.messages(in: text) {
@@ -92,6 +94,24 @@ import Trace
         #expect(toCalled.first?.summary.contains("called 14155551234") == true)
         #expect(call.messages.compactMap(\.record) == [1, 2, 3, 4, 5])
         #expect(conversion.statistics.unreadable == 0 && conversion.statistics.circuitMessages == 0)
+    }
+
+    /// An ACM whose optional backward call indicators have two octets (Q.763 §3.37 fixes one): by default the
+    /// call converts as the daemon would run it (the parameter dropped with a CFN cause 100 to the switch; without
+    /// its in-band indication the ACM gives 180, not 183); `strict` makes the ACM unreadable: no 18x at all.
+    @Test(arguments: [false, true])
+    func erroneousOptionalParameter(strict: Bool) throws {
+        let trace = Self.basicCall(cic: 291).replacingOccurrences(of: Self.acmBody, with: "06 16 14 01 29 02 01 00 00")
+        let conversion = Self.convert(trace, strict: strict)
+        let call = try #require(Self.calls(conversion.outputs).first)
+        let sip = call.messages.filter { $0.signalling == .sip }.map(\.type)
+        #expect(conversion.statistics.erroneousParameterMessages == (strict ? 0 : 1))
+        #expect(conversion.statistics.unreadable == (strict ? 1 : 0))
+        #expect(sip.contains("180") == !strict)
+        #expect(!sip.contains("183"))
+        let confusion = call.messages.filter { $0.type == "CFN" && $0.from == .terminatingGateway }
+        #expect(confusion.count == (strict ? 0 : 1))
+        #expect(confusion.first?.cause == (strict ? nil : 100))
     }
 
     /// tshark reads the SIP-I capture: one dialog, the ISUP message types Q.763 Table 4 gives (IAM 1, ACM 6,

@@ -1,7 +1,8 @@
 import FuzzSupport
 import ISUP
 
-/// ISUP decoding (Q.763) in both framings; the first octet picks the framing. What decodes must encode, decode
+/// ISUP decoding (Q.763) in both framings; the first octet picks the framing. Strict decoding must refuse exactly
+/// the messages with erroneous optional parameters. What decodes must encode, decode
 /// back to an equal message, re-encode to the same octets, survive its JSON form, and render as text.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
@@ -9,8 +10,23 @@ public func fuzz(_ data: UnsafeRawPointer, _ size: Int) -> CInt {
     guard let first = input.first else { return 0 }
     let framing: ISUPMessage.Framing = first & 1 == 0 ? .withCIC : .withoutCIC
     guard let message = try? ISUPMessage(decoding: input.dropFirst(), framing: framing) else { return 0 }
+    // Strict refuses exactly the messages with an erroneous optional parameter (Q.764 §2.9.5 leniency), in a
+    // message passed along by a PAM too.
+    let strict = (try? ISUPMessage(decoding: input.dropFirst(), framing: framing, strict: true)) != nil
+    guard strict == isClean(message) else {
+        violated("strict decoding \(strict ? "accepts" : "refuses") a message with erroneous parameters \(message.erroneousParameters)")
+    }
     checkRoundTrip(message, framing: framing)
     return 0
+}
+
+/// No erroneous optional parameter, nor in the message a PAM passes along (Q.763 §1.4, Table 4).
+func isClean(_ message: ISUPMessage) -> Bool {
+    guard message.erroneousParameters.isEmpty else { return false }
+    guard message.type == .pam, case .raw(let body) = message.body,
+        let embedded = try? ISUPMessage(decoding: body, framing: .withoutCIC)
+    else { return true }
+    return isClean(embedded)
 }
 
 func checkRoundTrip(_ message: ISUPMessage, framing: ISUPMessage.Framing) {

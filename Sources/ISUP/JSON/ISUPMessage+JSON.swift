@@ -21,6 +21,7 @@ extension ISUPMessage {
         case .parameters(let mandatory, let optional):
             var parameters = JSONObject()
             var unknown = [JSONValue]()
+            let erroneous = Dictionary(uniqueKeysWithValues: erroneousParameters.map { ($0.index + mandatory.count, $0.error) })
             for (n, p) in (mandatory + optional).enumerated() {
                 guard let spec = p.spec else {
                     unknown.append(.object([
@@ -29,7 +30,8 @@ extension ISUPMessage {
                     ]))
                     continue
                 }
-                let value = JSONValue.object(ParameterJSON.object(p.value, spec: spec))
+                let value = JSONValue.object(
+                    erroneous[n].map { ParameterJSON.object(p.value, error: $0) } ?? ParameterJSON.object(p.value, spec: spec))
                 switch parameters[spec.name] {
                 case nil:
                     parameters.append(spec.name, spec.repeatable ? .array([value]) : value)

@@ -8,6 +8,15 @@ public enum ParameterJSON {
         return o
     }
 
+    /// An optional parameter kept as octets because its contents are erroneous (`ISUPMessage.erroneousParameters`):
+    /// `"hex"` and an `"error"` with the offset and the reason, no typed fields.
+    public static func object(_ value: ArraySlice<UInt8>, error: ISUPDecodingError) -> JSONObject {
+        [
+            "hex": .string(Hex.string(value)),
+            "error": .object(["offset": .int(error.offset), "reason": .string(error.reason.description)]),
+        ]
+    }
+
     static func typedFields(_ value: ArraySlice<UInt8>, format: ParameterFormat) -> JSONObject {
         var o = JSONObject()
         switch format {
@@ -90,6 +99,7 @@ public enum ParameterJSON {
         let hex = try fields.hex("hex")
         var typed = object
         typed["hex"] = nil
+        typed["error"] = nil  // written for an erroneous optional parameter; the octets are in "hex"
         guard let spec, spec.format != .octets else {
             guard let hex else { throw ISUPJSONError(path: path, reason: "needs \"hex\" (the parameter is kept as octets)") }
             return hex

@@ -70,8 +70,13 @@ extension InterworkingEngine {
 
     // MARK: ISUP
 
-    /// Sends an ISUP message on the trunk's route; the SLS follows the CIC (Q.704 §2.2.4 load sharing).
+    /// Sends an ISUP message on the trunk's route; the SLS follows the CIC (Q.704 §2.2.4 load sharing). Optional
+    /// parameters with erroneous contents (taken from a SIP-I body) are not passed on (Q.764 §2.9.5.3).
     mutating func sendISUP(_ message: ISUPMessage, trunk: Int) {
+        var message = message
+        for e in message.removeErroneousParameters() {
+            out.append(.observe(.discarded("\(message.type.acronym): erroneous \(e) not passed on")))
+        }
         let config = configuration.trunks[trunk]
         let sls = UInt8((message.cic?.value ?? 0) & 0x0F)
         do {

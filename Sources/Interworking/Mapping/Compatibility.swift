@@ -22,38 +22,43 @@ enum CompatibilityVerdict: Hashable, Sendable {
         return .release(cause)
     }
 
-    /// The unrecognised parameters of a recognised message (Q.764 §2.9.5.2): each with its parameter compatibility
-    /// entry, or by default discarded with a CFN cause 99; the most severe action wins.
+    /// The unrecognised parameters of a recognised message (Q.764 §2.9.5.2), and the optional parameters kept
+    /// although their contents are erroneous, handled alike (§2.9.5.3; cause 100 instead of 99): each with its
+    /// parameter compatibility entry, or by default discarded with a CFN; the most severe action wins.
     static func forParameters(of message: ISUPMessage) -> CompatibilityVerdict {
-        let unknown = message.optionalParameters.map(\.code).filter { $0.spec == nil }
-        guard !unknown.isEmpty else { return .process(discarding: [], notify: nil) }
+        let unknown = message.optionalParameters.map(\.code).filter { $0.spec == nil }.map { ($0, UInt8(99)) }
+        let flagged = unknown + message.erroneousParameters.map { ($0.parameter.code, UInt8(100)) }
+        guard !flagged.isEmpty else { return .process(discarding: [], notify: nil) }
         let entries = instructions(message[.parameterCompatibilityInformation]?.value ?? [])
         var discardMessage = false, notifyMessage = false
-        var notified = [UInt8]()
-        for code in unknown {
+        var notified = [(code: UInt8, cause: UInt8)]()
+        for (code, cause) in flagged {
+            let release = CauseIndicators(value: cause, diagnostics: [code.rawValue])
             guard let i = entries[code.rawValue] else {
-                notified.append(code.rawValue)
+                notified.append((code.rawValue, cause))
                 continue
             }
             let notify = i & 0x04 != 0
-            if i & 0x02 != 0 { return .release(CauseIndicators(value: 99, diagnostics: [code.rawValue])) }
+            if i & 0x02 != 0 { return .release(release) }
             if i & 0x08 != 0 {
                 discardMessage = true
                 notifyMessage = notifyMessage || notify
             } else if i & 0x10 != 0 {
-                if notify { notified.append(code.rawValue) }
+                if notify { notified.append((code.rawValue, cause)) }
             } else {
                 // Pass on is not possible at an end node: GF (00 release, 01 discard message, 10 discard parameter).
                 switch (i >> 5) & 0x03 {
                 case 1: discardMessage = true; notifyMessage = notifyMessage || notify
-                case 2: if notify { notified.append(code.rawValue) }
-                default: return .release(CauseIndicators(value: 99, diagnostics: [code.rawValue]))
+                case 2: if notify { notified.append((code.rawValue, cause)) }
+                default: return .release(release)
                 }
             }
         }
         if discardMessage { return .discard(notify: notifyMessage ? CauseIndicators(value: 110) : nil) }
-        return .process(discarding: Set(unknown),
-                        notify: notified.isEmpty ? nil : CauseIndicators(value: 99, diagnostics: notified))
+        // One CFN: cause 99 when an unrecognised parameter is among those notified, else 100.
+        let cause: UInt8 = notified.contains { $0.cause == 99 } ? 99 : 100
+        return .process(discarding: Set(flagged.map(\.0)),
+                        notify: notified.isEmpty ? nil : CauseIndicators(value: cause, diagnostics: notified.map(\.code)))
     }
 
     /// Parameter compatibility information (Q.763 §3.41): upgraded parameter code → first instruction octet.

@@ -63,6 +63,9 @@ public struct ConversionStatistics: Hashable, Sendable {
     public var sipMessages = 0
     public var isupMessagesSent = 0
     public var unreadable = 0
+    /// ISUP messages read with an optional parameter kept as octets because its contents are erroneous (Q.764
+    /// §2.9.5); with `strict` they are unreadable instead.
+    public var erroneousParameterMessages = 0
     public var calls = 0
     public var circuitMessages = 0
     public var sipMessagesSent = 0

@@ -8,12 +8,13 @@ extension TraceConverter {
         statistics.isupMessages += 1
         var message: ISUPMessage
         do {
-            message = try ISUPMessage(decoding: bytes, framing: .withCIC)
+            message = try ISUPMessage(decoding: bytes, framing: .withCIC, strict: strict)
         } catch {
             statistics.unreadable += 1
             out.append(.unreadable(UnreadableRecord(record: record, reason: "ISUP: \(error)")))
             return
         }
+        if !message.erroneousParameters.isEmpty { statistics.erroneousParameterMessages += 1 }
         let pair = self.pair(route)
         let side = pair * 2 + (route.opc == sides[pair * 2].switchPC ? 0 : 1)
         let cic = message.cic?.value ?? 0

@@ -20,6 +20,9 @@ public struct TraceConverter: Sendable {
     /// How far past the capture's last record the gateways' timers still run at `finish()` (a REL without RLC then
     /// shows its T1 repetitions and the T5 reset, Q.764 §2.9.6); zero by default.
     public var horizon: Duration
+    /// Refuse an ISUP message with an erroneous optional parameter (`ISUPMessage(decoding:strict:)`) instead of
+    /// converting it with the parameter kept as octets.
+    public var strict: Bool
     public internal(set) var statistics = ConversionStatistics()
 
     let gateways: ConversionGateways
@@ -45,10 +48,11 @@ public struct TraceConverter: Sendable {
     var circuitCalls: [CallKey: String] = [:]
     var pendingCloses = Deque<(at: Instant, callID: String)>()
 
-    public init(gateways: ConversionGateways, mappings: Mappings, horizon: Duration = .zero) {
+    public init(gateways: ConversionGateways, mappings: Mappings, horizon: Duration = .zero, strict: Bool = false) {
         self.gateways = gateways
         self.mappings = mappings
         self.horizon = horizon
+        self.strict = strict
     }
 
     /// Feeds one message of the capture (in capture order); returns what it caused.

@@ -74,6 +74,9 @@ public struct ConversionSummary: Sendable {
         if statistics.sipMessagesIgnored > 0 {
             lines.append("SIP messages outside the calls (OPTIONS, REGISTER, a refused dialog's): \(statistics.sipMessagesIgnored)")
         }
+        if statistics.erroneousParameterMessages > 0 {
+            lines.append("ISUP messages with an erroneous optional parameter (kept as octets): \(statistics.erroneousParameterMessages)")
+        }
         lines.append("unreadable records: \(unreadableCount)")
         for record in unreadable { lines.append("  \(record)") }
         if unreadableCount > unreadable.count { lines.append("  … and \(unreadableCount - unreadable.count) more") }

@@ -180,6 +180,19 @@ import Testing
         try s.expectSIP("180")
     }
 
+    /// An optional parameter with erroneous contents (optional backward call indicators of 2 octets where Q.763
+    /// §3.37 fixes 1) is handled like an unrecognised one (Q.764 §2.9.5): dropped, CFN cause 100 names it, the
+    /// CPG is processed.
+    @Test func erroneousOptionalParameter() throws {
+        var s = Scenario()
+        _ = try SIPToISUPCallTests.setUp(&s, invite: Fixture.invite(supported: ""))
+        s.isup(Fixture.message(.cpg, cic: 1, [Parameter(code: .eventInformation, value: [0x01]),
+                                             Parameter(code: .optionalBackwardCallIndicators, value: [0x01, 0x00])]))
+        let cfn = try s.expectISUP(.cfn, cause: 100)
+        #expect(cfn.causeIndicators?.diagnostics == [ParameterCode.optionalBackwardCallIndicators.rawValue])
+        try s.expectSIP("180")
+    }
+
     /// Undecodable octets that are a REL still free the circuit with RLC (digest §6.1 "format errors").
     @Test func malformedRELStillGetsRLC() throws {
         var s = Scenario()

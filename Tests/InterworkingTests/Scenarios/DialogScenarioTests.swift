@@ -210,20 +210,22 @@ import Testing
         #expect(s.isupSent.isEmpty)
     }
 
+    /// An encapsulated IAM in the NNI's number form (international, with 39), other fields off the defaults.
+    static let template = ISUPMessage(type: .iam, parameters: [
+        Parameter(code: .natureOfConnectionIndicators, value: [0x00]),
+        Parameter(code: .forwardCallIndicators, value: [0x20, 0x01]),
+        Parameter(code: .callingPartysCategory, value: [0x0F]),
+        Parameter(code: .transmissionMediumRequirement, value: [0x00]),
+        Parameter(code: .calledPartyNumber, value: Fixture.numberOctets("390699999999", nature: 4)),
+        Parameter(code: .callingPartyNumber, value: Fixture.numberOctets("390211111111", nature: 4, octet2: 0x13)),
+    ])
+
     /// Digest A.5: the encapsulated IAM is the template (its calling party category, its CgPN), the Request-URI
     /// gives the called number.
     @Test func encapsulatedIAMIsTheTemplate() throws {
         var s = Scenario()
         var invite = Scenario.parse(Fixture.invite())
-        let template = ISUPMessage(type: .iam, parameters: [
-            Parameter(code: .natureOfConnectionIndicators, value: [0x00]),
-            Parameter(code: .forwardCallIndicators, value: [0x20, 0x01]),
-            Parameter(code: .callingPartysCategory, value: [0x0F]),
-            Parameter(code: .transmissionMediumRequirement, value: [0x00]),
-            Parameter(code: .calledPartyNumber, value: Fixture.numberOctets("390699999999", nature: 4)),
-            Parameter(code: .callingPartyNumber, value: Fixture.numberOctets("390211111111", nature: 4, octet2: 0x13)),
-        ])
-        try SIPIBody(isup: template, sdp: Array(Fixture.sdpOffer.utf8)).apply(to: &invite)
+        try SIPIBody(isup: Self.template, sdp: Array(Fixture.sdpOffer.utf8)).apply(to: &invite)
         s.sip(invite)
         try s.expectSIP("100")
         let iam = try s.expectISUP(.iam)
@@ -231,6 +233,24 @@ import Testing
         #expect(iam.calledPartyNumber?.digits.description == "0612345678")
         #expect(iam.callingPartyNumber?.digits.description == "0211111111")
         #expect(iam.callingPartyNumber?.natureOfAddress == 3)
+    }
+
+    /// An encapsulated IAM whose access transport is erroneous (a Q.931 element running past the parameter,
+    /// Q.763 §3.3): the call proceeds and the parameter is not passed on to the switch (Q.764 §2.9.5.3).
+    @Test func erroneousParameterOfTheTemplateIsNotPassedOn() throws {
+        var s = Scenario()
+        var invite = Scenario.parse(Fixture.invite())
+        let body = try SIPIBody(isup: ISUPMessage(type: .iam, parameters: Self.template.parameters + [
+            Parameter(code: .accessTransport, value: [0x7E, 0x05]),
+        ]), sdp: Array(Fixture.sdpOffer.utf8))
+        #expect(body.isup.erroneousParameters.map(\.parameter.code) == [.accessTransport])
+        try body.apply(to: &invite)
+        s.sip(invite)
+        try s.expectSIP("100")
+        let iam = try s.expectISUP(.iam)
+        #expect(iam[.accessTransport] == nil)
+        #expect(iam.erroneousParameters.isEmpty)
+        #expect(s.observations.contains { "\($0)".contains("erroneous accessTransport") })
     }
 
     /// ST 769 Annex A: a tel: Request-URI (A.1.1 b) and a non-numeric user part are refused with their outcomes.
