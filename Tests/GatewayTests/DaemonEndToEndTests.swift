@@ -110,7 +110,7 @@ import Glibc
     static func configuration(sipPort: UInt16, m3uaPort: UInt16, peerPort: UInt16, records: String,
                               peerOptions: String = "", extra: String = "") -> String {
         """
-        \(extra)
+        \(extra.replacingOccurrences(of: "@SIP_PORT@", with: "\(sipPort)"))
         sip: { address: { host: 127.0.0.1, port: \(sipPort) }, domain: gw.example.it }
         m3ua:
           associations:
@@ -167,7 +167,8 @@ import Glibc
         }
     }
 
-    /// `peerPort`: where the configured SIP peer is (default: the harness's own UDP socket).
+    /// `peerPort`: where the configured SIP peer is (default: the harness's own UDP socket); `extra` is YAML put in
+    /// front of the configuration, with `@SIP_PORT@` standing for the daemon's SIP port.
     static func withDaemon(peerOptions: String = "", extra: String = "", peerPort: UInt16? = nil,
                            _ body: (Harness) throws -> Void) throws {
         try ScratchDirectory.with("daemon") { dir in

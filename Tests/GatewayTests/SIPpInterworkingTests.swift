@@ -42,10 +42,15 @@ import Glibc
         }
 
         /// The gateway as SGP (the fixture's association), or with `role` in its place: IPSP or ASP connecting to
-        /// the switch.
-        func gateway(role: String = "sgp") throws -> PeerProcess {
+        /// the switch. With `tcp`, it listens for SIP on UDP and TCP and reaches the SIP-I peer over TCP.
+        func gateway(role: String = "sgp", tcp: Bool = false) throws -> PeerProcess {
             let config = dir.appendingPathComponent("gateway.yaml")
             var text = try SIPpInterworkingTests.configuration(ports, records: records)
+            if tcp {
+                text = text.replacingOccurrences(of: "address: { host: 127.0.0.1, port: \(ports.peerB) }",
+                                                 with: "address: { host: 127.0.0.1, port: \(ports.peerB), transport: TCP }")
+                text += "listeners: [{ host: 127.0.0.1, port: \(ports.sip), transport: UDP }, { host: 127.0.0.1, port: \(ports.sip), transport: TCP }]\n"
+            }
             if role != "sgp" {
                 text = text.replacingOccurrences(of: "role: sgp, transport: tcp, local: [\"127.0.0.1:\(ports.m3ua)\"]",
                                                  with: "role: \(role), transport: tcp, remote: [\"127.0.0.1:\(ports.m3ua)\"]")
@@ -158,6 +163,58 @@ import Glibc
                 #expect(record["isupCause"] as? Int == 16)
                 #expect((record["sipTo"] as? String)?.hasPrefix("sip:+39061234567") == true)
             }
+        }
+    }
+
+    /// SIP over TCP (RFC 3261 §18.3) both ways: switch-sim → gateway → SIPp UAS on one TCP connection (`-t t1`),
+    /// the gateway opening it; then SIPp UAC over TCP → gateway's TCP listener → switch-sim. SIPp's scenarios
+    /// check every message; tshark finds the SIP over TCP well formed, the IAM in each INVITE; records as over UDP.
+    @Test func sipOverTCPBothWays() throws {
+        try Self.withRun { run in
+            let uas = try run.sipp("uas", scenario: Self.fixtures.appendingPathComponent("uas-answer.xml"),
+                                   ["-t", "t1", "-i", "127.0.0.1", "-p", "\(run.ports.peerB)", "-m", "3"])
+            defer { uas.stop() }
+            let capture = run.dir.appendingPathComponent("sip.pcap")
+            let tshark = Tshark.isAvailable
+                ? try run.start("tshark", Tshark.tsharkPath, ["-i", "lo", "-f", "tcp port \(run.ports.peerB)", "-w", capture.path])
+                : nil
+            defer { tshark?.stop() }
+            if let tshark { #expect(run.logged(tshark, "Capturing on"), "\(tshark.log)") }
+            let gateway = try run.gateway(tcp: true)
+            defer { gateway.stop() }
+            let sim = try run.switchSim(["--calls", "3", "--rate", "20", "--hold", "300ms", "--answer", "answer", "--ring", "50ms",
+                                         "--linger", "30s"])
+            defer { sim.stop() }
+            #expect(run.exited(uas, within: 20), "SIPp did not end after 3 calls:\n\(uas.log)\ngateway:\n\(gateway.log)")
+            #expect(uas.process.terminationStatus == 0, "SIPp reports failed calls:\n\(uas.log)\ngateway:\n\(gateway.log)")
+            #expect(try run.statistics("uas")["SuccessfulCall(C)"] == "3")
+            let uac = try run.sipp("uac", scenario: Self.fixtures.appendingPathComponent("uac-plain.xml"),
+                                   ["127.0.0.1:\(run.ports.sip)", "-t", "t1", "-s", "+390612345678", "-i", "127.0.0.2",
+                                    "-p", "\(run.ports.peerA)", "-m", "2", "-r", "10", "-d", "200"])
+            defer { uac.stop() }
+            #expect(run.exited(uac, within: 20), "SIPp UAC did not end:\n\(uac.log)")
+            #expect(uac.process.terminationStatus == 0, "SIPp UAC reports failed calls:\n\(uac.log)\ngateway:\n\(gateway.log)")
+            #expect(try run.statistics("uac")["SuccessfulCall(C)"] == "2")
+            sim.stop()
+            #expect(sim.log.contains("outgoing attempts=3 answered=3 failed=0"), "\(sim.log)")
+            #expect(sim.log.contains("incoming calls=2 answered=2"), "\(sim.log)")
+            gateway.stop()
+            if let tshark {
+                usleep(300_000)
+                tshark.stop()
+                let rows = try Tshark.fields(ofFile: capture, fields: ["_ws.malformed", "_ws.expert.severity", "sip.Method",
+                                                                       "isup.message_type", "sip.Via"])
+                #expect(rows.allSatisfy { $0[0].isEmpty && !$0[1].contains(Tshark.errorSeverity) }, "\(rows)")
+                let invites = rows.filter { $0[2] == "INVITE" }
+                #expect(invites.count == 3 && invites.allSatisfy { $0[3] == "1" && $0[4].hasPrefix("SIP/2.0/TCP") }, "\(rows)")
+            } else {
+                #expect(!Tshark.isCI, "\(Tshark.missingNote)")
+            }
+            let records = run.callRecords()
+            #expect(records.filter { $0["direction"] as? String == "isup-to-sip" && $0["sipStatus"] as? Int == 200 }.count == 3,
+                    "\(records)")
+            #expect(records.filter { $0["direction"] as? String == "sip-to-isup" && $0["sipStatus"] as? Int == 200 }.count == 2,
+                    "\(records)")
         }
     }
 

@@ -76,6 +76,51 @@ import Glibc
 
     /// An INVITE from the peer to +390612345678 with the given CSeq; an SDP body, or with `isup` a multipart
     /// SIP-I body whose ISUP part (those octets) is `handling=required`.
+    /// SIP over TCP (RFC 3261 §18.3) on the daemon's TCP listener: a double-CRLF keep-alive gets its CRLF pong
+    /// (RFC 5626 §3.5.1); an OPTIONS cut in two writes and a second one right behind it in the same write are
+    /// framed by Content-Length and both answered 200 on the connection; octets that do not start a SIP message
+    /// close the connection; the daemon still serves calls.
+    @Test func sipOverTCPFraming() throws {
+        let listeners = "listeners: [{ host: 127.0.0.1, port: @SIP_PORT@, transport: UDP }, { host: 127.0.0.1, port: @SIP_PORT@, transport: TCP }]"
+        try Daemon.withDaemon(extra: listeners) { h in
+            let client = try TCPClient(port: h.sipPort)
+            try client.send(Array("\r\n\r\n".utf8))
+            #expect(try client.receive(count: 2) == Array("\r\n".utf8))
+            let options = { (n: Int) in
+                Array(["OPTIONS sip:gw.example.it SIP/2.0", "Via: SIP/2.0/TCP 127.0.0.1:5999;branch=z9hG4bK-tcp\(n)",
+                       "Max-Forwards: 70", "From: <sip:olo.example.it>;tag=t\(n)", "To: <sip:gw.example.it>",
+                       "Call-ID: tcp-options-\(n)@olo", "CSeq: \(n) OPTIONS", "Content-Length: 0", "", ""]
+                    .joined(separator: "\r\n").utf8)
+            }
+            let first = options(1)
+            try client.send(Array(first.prefix(40)))
+            usleep(100_000)
+            try client.send(Array(first.dropFirst(40)) + options(2))
+            for n in 1...2 {
+                let answer = try SIPMessage(receiving: try Self.sipMessage(from: client))
+                #expect(answer.statusCode == 200, "\(answer)")
+                #expect(answer.header("cseq") == "\(n) OPTIONS")
+            }
+            try client.send(Array("HELLO\r\n\r\n".utf8))
+            let sent = Date()
+            // Closed at once: end of stream well before the client's 10 s receive timeout.
+            #expect(try client.receive(count: 1).isEmpty && Date().timeIntervalSince(sent) < 5,
+                    "the connection stayed open after octets that are not SIP")
+            try Self.stillServes(h, cic: 3)
+        }
+    }
+
+    /// One SIP message read from a TCP connection, framed by SIPFraming.
+    static func sipMessage(from client: TCPClient) throws -> [UInt8] {
+        var octets = [UInt8]()
+        while (try? SIPFraming.messageLength(in: octets[...], maximum: 65_536)).flatMap({ $0 }) == nil {
+            let next = try client.receive(count: 1)
+            guard !next.isEmpty else { throw TCPClient.Failure(description: "connection ended after \(octets.count) octets") }
+            octets += next
+        }
+        return octets
+    }
+
     static func invite(cseq: String, callID: String, isup: [UInt8]? = nil) -> String {
         let sdp = "v=0\r\no=peer 1 1 IN IP4 127.0.0.1\r\ns=-\r\nc=IN IP4 127.0.0.1\r\nt=0 0\r\nm=audio 30000 RTP/AVP 8\r\n"
         var body = sdp, type = "application/sdp"

@@ -222,7 +222,7 @@ struct CaptureDecoderTests {
     /// (tshark 4.0 does not find the BYE behind one, so it judges the capture without).
     @Test("SIP over TCP framed by Content-Length across segments", .needsWireshark, arguments: [false, true])
     func sipOverTCP(keepAlive: Bool) throws {
-        #expect(Self.invite.count - (SIPFraming.firstIndex(of: Array("\r\n\r\n".utf8), in: Self.invite[...])! + 4) == 58)
+        #expect(Self.invite.count - (Self.invite.firstRange(of: Array("\r\n\r\n".utf8))!.lowerBound + 4) == 58)
         let stream = Self.invite + (keepAlive ? Array("\r\n\r\n".utf8) : []) + Self.bye
         let cuts = [0, 100, Self.invite.count - 20, stream.count]
         var capture = Capture(.ipv4)

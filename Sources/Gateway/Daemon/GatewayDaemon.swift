@@ -26,7 +26,14 @@ public final class GatewayDaemon: @unchecked Sendable {
     /// Whether each association is up, as last reported by its node.
     var associationUp: [String: Bool] = [:]
     var links: [String: any SignallingLink] = [:]
+    /// The UDP socket and the TCP listening socket.
     private var sipChannels: [SIPEndpoint.Transport: Channel] = [:]
+    /// SIP over TCP: the connections, accepted or opened, by remote address; messages waiting for a connection
+    /// being opened.
+    private var tcpConnections: [SIPEndpoint: Channel] = [:]
+    private var tcpWaiting: [SIPEndpoint: [(message: SIPMessage, bytes: [UInt8])]] = [:]
+    /// More connections than this (a flood, a peer that never closes) are refused as they open.
+    static let maximumTCPConnections = 1_024
     private var timers: [Interworking.TimerID: Scheduled<Void>] = [:]
     private var addresses: [SIPEndpoint: SocketAddress] = [:]
     /// The M3UA association of each trunk, by the trunk's DPC (or the only association when the trunk names none).
@@ -69,18 +76,28 @@ public final class GatewayDaemon: @unchecked Sendable {
             })
         }
         let listeners = configuration.listeners.isEmpty ? [configuration.engine.sip.address] : configuration.listeners
-        for listener in listeners where listener.transport == .udp {
-            let channel = try DatagramBootstrap(group: loop)
-                .channelOption(.socketOption(.so_reuseaddr), value: 1)
-                .channelInitializer { channel in
-                    channel.eventLoop.makeCompletedFuture {
-                        try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(
-                            receive: { [weak self] message, source in self?.feed(.sip(message, from: source)) },
-                            refuse: { [log = self.log] in log($0) }))
+        for listener in listeners {
+            switch listener.transport {
+            case .udp:
+                sipChannels[.udp] = try DatagramBootstrap(group: loop)
+                    .channelOption(.socketOption(.so_reuseaddr), value: 1)
+                    .channelInitializer { channel in
+                        channel.eventLoop.makeCompletedFuture {
+                            try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(
+                                receive: { [weak self] message, source in self?.feed(.sip(message, from: source)) },
+                                refuse: { [log = self.log] in log($0) }))
+                        }
                     }
-                }
-                .bind(host: listener.host, port: listener.port).wait()
-            sipChannels[.udp] = channel
+                    .bind(host: listener.host, port: listener.port).wait()
+            case .tcp:
+                sipChannels[.tcp] = try ServerBootstrap(group: loop)
+                    .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+                    .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+                    .childChannelInitializer { [weak self] channel in
+                        self?.streamPipeline(channel) ?? channel.close()
+                    }
+                    .bind(host: listener.host, port: listener.port).wait()
+            }
         }
         for association in configuration.associations {
             let name = association.name
@@ -110,6 +127,8 @@ public final class GatewayDaemon: @unchecked Sendable {
         }
         for link in links.values { try? link.stop().wait() }
         for channel in sipChannels.values { try? channel.close().wait() }
+        let connections = (try? loop.submit { Array(self.tcpConnections.values) }.wait()) ?? []
+        for channel in connections { try? channel.close().wait() }
         for endpoint in endpoints { endpoint.close() }
         try? loop.submit {
             for timer in self.timers.values { timer.cancel() }
@@ -180,19 +199,91 @@ public final class GatewayDaemon: @unchecked Sendable {
     }
 
     private func sendSIP(_ message: SIPMessage, to destination: SIPEndpoint) {
+        let bytes: [UInt8]
+        do {
+            bytes = try message.serialized()
+        } catch {
+            log("SIP \(message.kind) to \(destination) not sent: \(error)")
+            return
+        }
+        switch destination.transport {
+        case .udp: sendDatagram(message, bytes, to: destination)
+        case .tcp: sendStream(message, bytes, to: destination)
+        }
+    }
+
+    private func sendDatagram(_ message: SIPMessage, _ bytes: [UInt8], to destination: SIPEndpoint) {
         guard let channel = sipChannels[.udp] else {
-            log("no SIP listener for \(destination.transport.rawValue): \(message.kind) to \(destination) not sent")
+            log("no SIP listener for UDP: \(message.kind) to \(destination) not sent")
             return
         }
         do {
             let address = try addresses[destination] ?? SocketAddress(ipAddress: destination.host, port: destination.port)
             addresses[destination] = address
-            let bytes = try message.serialized()
-            var buffer = channel.allocator.buffer(capacity: bytes.count)
-            buffer.writeBytes(bytes)
-            channel.writeAndFlush(AddressedEnvelope(remoteAddress: address, data: buffer), promise: nil)
+            channel.writeAndFlush(AddressedEnvelope(remoteAddress: address, data: channel.allocator.buffer(bytes: bytes)),
+                                  promise: nil)
         } catch {
             log("SIP \(message.kind) to \(destination) not sent: \(error)")
+        }
+    }
+
+    // MARK: SIP over TCP
+
+    /// On the connection to `destination` (RFC 3261 §18.1.1: the one the request came on, for a response), opened
+    /// first when there is none; a message that cannot be sent is reported to the engine (`.sipSendFailed`).
+    private func sendStream(_ message: SIPMessage, _ bytes: [UInt8], to destination: SIPEndpoint) {
+        if let channel = tcpConnections[destination] {
+            write(message, bytes, on: channel, to: destination)
+            return
+        }
+        guard tcpWaiting[destination] == nil else {
+            tcpWaiting[destination]!.append((message, bytes))
+            return
+        }
+        tcpWaiting[destination] = [(message, bytes)]
+        ClientBootstrap(group: loop)
+            .connectTimeout(.seconds(2))
+            .channelOption(.socketOption(.tcp_nodelay), value: 1)
+            .channelInitializer { [weak self] channel in self?.streamPipeline(channel) ?? channel.close() }
+            .connect(host: destination.host, port: destination.port)
+            .whenComplete { [weak self] result in
+                guard let self, let waiting = self.tcpWaiting.removeValue(forKey: destination) else { return }
+                switch result {
+                case .success(let channel):
+                    for (message, bytes) in waiting { self.write(message, bytes, on: channel, to: destination) }
+                case .failure(let error):
+                    self.log("SIP over TCP to \(destination): \(error)")
+                    for (message, _) in waiting { self.feedOnLoop(.sipSendFailed(message, to: destination)) }
+                }
+            }
+    }
+
+    private func write(_ message: SIPMessage, _ bytes: [UInt8], on channel: Channel, to destination: SIPEndpoint) {
+        channel.writeAndFlush(channel.allocator.buffer(bytes: bytes)).whenFailure { [weak self] _ in
+            self?.feedOnLoop(.sipSendFailed(message, to: destination))
+        }
+    }
+
+    /// The pipeline of a SIP over TCP connection, accepted or opened: framing, then parsing; the connection is
+    /// known by its remote address while it is open.
+    private func streamPipeline(_ channel: Channel) -> EventLoopFuture<Void> {
+        channel.eventLoop.makeCompletedFuture {
+            try channel.pipeline.syncOperations.addHandler(ByteToMessageHandler(SIPStreamDecoder()))
+            try channel.pipeline.syncOperations.addHandler(SIPStreamHandler(
+                receive: { [weak self] message, source in self?.feedOnLoop(.sip(message, from: source)) },
+                refuse: { [log = self.log] in log($0) },
+                opened: { [weak self] remote, channel in
+                    guard let self else { return }
+                    guard self.tcpConnections.count < Self.maximumTCPConnections else {
+                        self.log("SIP over TCP from \(remote) refused: \(Self.maximumTCPConnections) connections open")
+                        channel.close(promise: nil)
+                        return
+                    }
+                    self.tcpConnections[remote] = channel
+                },
+                closed: { [weak self] remote, channel in
+                    if self?.tcpConnections[remote] === channel { self?.tcpConnections[remote] = nil }
+                }))
         }
     }
 

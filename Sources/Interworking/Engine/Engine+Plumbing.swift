@@ -14,7 +14,7 @@ extension InterworkingEngine {
         for action in transactions.handle(event, at: now) {
             switch action {
             case .transmit(let message, let destination):
-                out.append(.sendSIP(message, to: destination))
+                out.append(.sendSIP(onTransport(message, destination.transport), to: destination))
             case .startTimer(let id, let timer, let after):
                 out.append(.startTimer(.transaction(id, timer), after: after))
             case .cancelTimer(let id, let timer):
@@ -45,6 +45,34 @@ extension InterworkingEngine {
         }
     }
 
+    /// The message as it goes out on `transport`: when that is not the transport of `sip.address` (a peer
+    /// reached over TCP by a gateway configured for UDP, or the reverse), the top Via of a request and the
+    /// gateway's own Contact name it (RFC 3261 §18.1.1, §8.1.1.8), so answers and in-dialog requests come back
+    /// on it.
+    func onTransport(_ message: SIPMessage, _ transport: SIPEndpoint.Transport) -> SIPMessage {
+        let own = configuration.sip.address.transport
+        guard transport != own else { return message }
+        var message = message
+        let ownVia = "SIP/2.0/\(own.rawValue) "
+        if message.method != nil, let via = message.headers.firstIndex(where: { $0.hasName("via") }),
+           message.headers[via].value.hasPrefix(ownVia) {
+            message.headers[via].value = "SIP/2.0/\(transport.rawValue) " + message.headers[via].value.dropFirst(ownVia.count)
+        }
+        if let contact = message.headers.firstIndex(where: { $0.hasName("contact") }),
+           message.headers[contact].value == localContact {
+            message.headers[contact].value = localContact(transport)
+        }
+        return message
+    }
+
+    /// A message the shell could not send: a request's client transaction fails as on a transport error
+    /// (RFC 3261 §17.1.4); a response is only reported (the peer retransmits its request, §17.2.4).
+    mutating func sendFailed(_ message: SIPMessage, to destination: SIPEndpoint) {
+        out.append(.observe(.discarded("SIP \(message.kind) to \(destination) not sent")))
+        guard message.method != nil, message.method != "ACK", let id = try? TransactionID(client: message) else { return }
+        feedTransactions(.transportError(id))
+    }
+
     /// Starts a client transaction for a call's request; its failure (Timer B/F, transport) comes back to the call.
     mutating func sendRequest(_ message: SIPMessage, to destination: SIPEndpoint, call: CallID) {
         let id = try? TransactionID(client: message)
@@ -63,9 +91,11 @@ extension InterworkingEngine {
         return "SIP/2.0/\(a.transport.rawValue) \(a.host):\(a.port);rport"
     }
 
-    var localContact: String {
+    var localContact: String { localContact(configuration.sip.address.transport) }
+
+    func localContact(_ transport: SIPEndpoint.Transport) -> String {
         let a = configuration.sip.address
-        return "<sip:sipigw@\(a.host):\(a.port);transport=\(a.transport.rawValue.lowercased())>"
+        return "<sip:sipigw@\(a.host):\(a.port);transport=\(transport.rawValue.lowercased())>"
     }
 
     // MARK: ISUP

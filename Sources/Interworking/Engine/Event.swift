@@ -9,6 +9,9 @@ public enum Event: Hashable, Sendable {
     case undecodableISUP([UInt8], from: SignallingRoute, error: String)
     /// A SIP message from a transport address.
     case sip(SIPMessage, from: SIPEndpoint)
+    /// The transport could not send a message of a `sendSIP` action (a TCP connection refused or lost, RFC 3261
+    /// §18.1.1): a request's client transaction fails at once (§17.1.4) instead of waiting for Timer B/F.
+    case sipSendFailed(SIPMessage, to: SIPEndpoint)
     /// A timer the engine started has expired.
     case timer(TimerID)
     /// The OPTIONS supervision of the shell found a peer up or down (ST 769 §7.7.1.2).

@@ -62,6 +62,7 @@ public struct InterworkingEngine: Sendable {
             } else {
                 feedTransactions(.received(message, from: source))
             }
+        case .sipSendFailed(let message, let destination): sendFailed(message, to: destination)
         case .timer(let timer): fire(timer)
         case .peer(let name, let up): peerChanged(name, up: up)
         case .destination(let pointCode, let available): destinationChanged(pointCode, available: available)

@@ -1,3 +1,5 @@
+import SIPI
+
 /// Decodes capture records into the signalling messages they carry, one record at a time: ISUP from MTP2 and
 /// MTP3 signal units, from M3UA DATA and M2PA User Data over SCTP (or SCTP over UDP port 9899, RFC 6951), and
 /// from M3UA over TCP; SIP over UDP and TCP.

@@ -1,3 +1,5 @@
+import SIPI
+
 /// The M3UA and SIP messages of TCP streams, one stream per direction (keyed by addresses and ports). Segments
 /// are put in sequence-number order (RFC 9293 §3.4, modulo 2^32); octets already received (retransmissions,
 /// overlaps) are passed over. What a stream carries is decided from its first octets: M3UA when they are

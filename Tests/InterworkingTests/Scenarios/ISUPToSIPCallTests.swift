@@ -343,3 +343,35 @@ import Testing
         try s.expectSIP("INVITE")
     }
 }
+
+/// A peer reached over TCP (RFC 3261 §18.3) by a gateway whose own address is UDP.
+@Suite struct SIPOverTCPTests {
+    static func scenario() -> Scenario {
+        Scenario(Fixture.configuration { $0.peers[0].address.transport = .tcp })
+    }
+
+    /// §18.1.1: the INVITE goes to the TCP address with a top Via naming TCP (branch and sent-by unchanged) and
+    /// a Contact with `transport=tcp` (§8.1.1.8), so the peer answers and sends in-dialog requests over TCP;
+    /// nothing is retransmitted on a reliable transport (§17.1.1.2: no Timer A).
+    @Test func requestsNameTheTransportTheyTake() throws {
+        var s = Self.scenario()
+        s.isup(Fixture.iam(cic: 5, called: "0612345678F"))
+        #expect(s.sipSent.first?.to == SIPEndpoint(host: Fixture.peerAddress.host, port: Fixture.peerAddress.port, transport: .tcp))
+        let invite = try s.expectSIP("INVITE")
+        let via = try #require(invite.header("via"))
+        #expect(via.hasPrefix("SIP/2.0/TCP \(Fixture.localAddress.host):\(Fixture.localAddress.port);"))
+        #expect(via.contains(";branch=z9hG4bK"))
+        #expect(invite.header("contact")?.hasSuffix(";transport=tcp>") == true)
+        s.advance(.seconds(2))
+        #expect(!s.sipSent.contains { $0.message.method == "INVITE" }, "retransmitted over TCP")
+    }
+
+    /// §17.1.4: when the transport cannot send the INVITE (the connection refused), the client transaction fails
+    /// at once and the call is released toward the switch (cause 102 as for Timer B), not 32 s later.
+    @Test func aFailedSendReleasesTheCallAtOnce() throws {
+        var s = Self.scenario()
+        let invite = try ISUPToSIPCallTests.setUp(&s)
+        s.event(.sipSendFailed(invite, to: SIPEndpoint(host: Fixture.peerAddress.host, port: Fixture.peerAddress.port, transport: .tcp)))
+        try s.expectISUP(.rel, cause: 102)
+    }
+}
