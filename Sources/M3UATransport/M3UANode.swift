@@ -20,6 +20,8 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
     private let acceptedCounter: NIOLockedValueBox<Int>
     private let sctpListening = NIOLockedValueBox(false)
     private let observer: @Sendable (M3UAAction) -> Void
+    /// Which peers an accepting node serves, by remote IP address (an SGP's configured ASPs); nil: any.
+    private let admitting: (@Sendable (String) -> Bool)?
     private var server: Channel?
     /// The SCTP threads (connecting, reading, accepting): `stop()` waits for them, so that none hands the event
     /// loop work after its owner shut it down.
@@ -30,22 +32,27 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
     /// - Parameters:
     ///   - peers: where each association connects (TCP or SCTP); empty for a node that only accepts (SGP).
     ///   - firstAcceptedAssociation: numbering of accepted connections.
+    ///   - admitting: for an accepting node, whether a peer's IP address may associate; a connection from any
+    ///     other address is closed as it is accepted, before any M3UA message is read. Nil: every peer.
     ///   - observer: called on the event loop with every action the shell does not execute itself.
     public init(machine: Machine, group: EventLoopGroup, peers: [AssociationID: M3UAPeer],
-                firstAcceptedAssociation: Int = 1, observer: @escaping @Sendable (M3UAAction) -> Void) {
+                firstAcceptedAssociation: Int = 1, admitting: (@Sendable (String) -> Bool)? = nil,
+                observer: @escaping @Sendable (M3UAAction) -> Void) {
         self.machine = machine
         self.group = group
         self.eventLoop = group.next()
         self.peers = peers
         self.acceptedCounter = NIOLockedValueBox(firstAcceptedAssociation)
+        self.admitting = admitting
         self.observer = observer
     }
 
     /// A node whose associations are TCP connections to `peers` (M3UA over TCP, digest E.1).
     public convenience init(machine: Machine, group: EventLoopGroup, peers: [AssociationID: SocketAddress] = [:],
-                            firstAcceptedAssociation: Int = 1, observer: @escaping @Sendable (M3UAAction) -> Void) {
+                            firstAcceptedAssociation: Int = 1, admitting: (@Sendable (String) -> Bool)? = nil,
+                            observer: @escaping @Sendable (M3UAAction) -> Void) {
         self.init(machine: machine, group: group, peers: peers.mapValues { .tcp($0) },
-                  firstAcceptedAssociation: firstAcceptedAssociation, observer: observer)
+                  firstAcceptedAssociation: firstAcceptedAssociation, admitting: admitting, observer: observer)
     }
 
     /// Accepts M3UA connections (the SGP side, or an IPSP that waits for its peer) on a loopback or local address.
@@ -53,7 +60,8 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
         ServerBootstrap(group: eventLoop)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                guard self.admits([channel.remoteAddress?.ipAddress].compactMap { $0 }) else { return channel.close() }
+                return channel.eventLoop.makeCompletedFuture {
                     try self.addHandlers(to: channel, association: self.nextAssociation())
                 }
             }
@@ -69,6 +77,12 @@ public final class M3UANode<Machine: M3UAStateMachine & Sendable>: @unchecked Se
     public func listen(sctp local: [SCTPEndpoint], streams: UInt16 = 2) throws {
         let listener = try SCTPListener(on: local, streams: streams)
         SCTPLink.accept(on: listener, node: self, stop: sctpListening)
+    }
+
+    /// Whether a peer with these addresses (all of a multi-homed SCTP peer) may associate: one of them admitted.
+    func admits(_ addresses: [String]) -> Bool {
+        guard let admitting else { return true }
+        return addresses.contains(where: admitting)
     }
 
     /// The next number for an accepted association (any thread).

@@ -32,6 +32,10 @@ final class SCTPLink: AssociationLink, @unchecked Sendable {
         start(named: "sctp-listener", node) {
             while !stop.withLockedValue({ $0 }) {
                 guard let accepted = try? listener.accept(timeout: .milliseconds(200)) else { continue }
+                guard node.admits(((try? accepted.peerAddresses()) ?? []).map(\.host)) else {
+                    accepted.close()
+                    continue
+                }
                 let id = node.nextAssociation()
                 start(named: "sctp-\(id)", node) { serve(accepted, as: id, for: node) }
             }

@@ -32,6 +32,7 @@ import Testing
         #expect(config.engine.timers.t1.duration == .seconds(15))
         #expect(config.engine.peers[0].profile == .sipI)
         #expect(config.associations[0].role == .sgp)
+        #expect(config.associations[0].remote == ["127.0.0.1"])
         #expect(config.listeners.count == 2)
         #expect(config.metrics?.port == 9464)
     }
@@ -59,6 +60,9 @@ import Testing
          3, "trunks[0].circuits.opc"),
         ("metrics: { port: 9464 }\ncontrol: { host: 192.0.2.1, port: 9465 }\n", 2, "control.host"),
         ("metrics: { port: 9464 }\ncontrol: { port: 9464 }\n", 2, "control.port"),
+        // An SGP's remote lists the ASPs it serves: addresses (or address:port), several even over TCP.
+        ("m3ua:\n  associations:\n    - { name: s, role: sgp, transport: tcp, local: [\"127.0.0.1:2905\"], remote: [\"127.0.0.1\", \"switch-a\"] }\n",
+         3, "m3ua.associations[0].remote[1]"),
     ])
     func mistakesNameLineAndKey(_ replacement: String, line: Int, key: String) throws {
         // The replacement goes first; the base's own keys that it redefines are dropped.

@@ -110,6 +110,26 @@ import Testing
         try await group.shutdownGracefully()
     }
 
+    /// Issue 8: an SGP serves only its configured ASPs. Admitting 127.0.0.2 alone, the SGP closes the connection
+    /// from 127.0.0.1 as it accepts it: the ASP never gets an ASPUP ACK and the SGP never sees the ASP; admitting
+    /// 127.0.0.1, the same ASP becomes ASP-ACTIVE.
+    @Test(arguments: [("127.0.0.2", false), ("127.0.0.1", true)])
+    func sgpServesOnlyAdmittedAddresses(admitted: String, served: Bool) async throws {
+        let group = MultiThreadedEventLoopGroup(numberOfThreads: 2)
+        let sgpSeen = Recorder(), aspSeen = Recorder()
+        let sgp = SGPNode(machine: SGPStateMachine(configuration: Self.sgpConfiguration()), group: group,
+                          admitting: { $0 == admitted }, observer: sgpSeen.observe)
+        let address = try await sgp.listen(host: "127.0.0.1", port: 0).get()
+        let asp = ASPNode(machine: ASPStateMachine(association: 1, configuration: Self.aspConfiguration()), group: group,
+                          peers: [1: address], observer: aspSeen.observe)
+        asp.feed(.activate)
+        #expect(try await aspSeen.wait(seconds: served ? 30 : 3, Self.isASPActive) == served, "\(aspSeen.actions)")
+        #expect(sgpSeen.actions.contains { if case .aspStateChanged = $0 { true } else { false } } == served, "\(sgpSeen.actions)")
+        try await asp.stop().get()
+        try await sgp.stop().get()
+        try await group.shutdownGracefully()
+    }
+
     /// Issue 8 (TS 102 381 run): the ASP sent ASPDN and closed the association back to back. `shutdown` waits for
     /// the ASPDN ACK (RFC 4666 §4.3.4.2): the ASP itself reports ASP-DOWN, which only the ACK produces (a closed
     /// link under a stopping node reports nothing), and the SGP saw the ASPDN before the association ended.

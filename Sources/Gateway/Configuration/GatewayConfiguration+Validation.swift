@@ -1,4 +1,5 @@
 import Interworking
+import NIOCore
 
 extension GatewayConfiguration {
     /// A value that decodes but cannot work: the key it is about and why.
@@ -52,12 +53,15 @@ extension GatewayConfiguration {
         }
         for (i, association) in associations.enumerated() {
             let path: [PathElement] = [.key("m3ua"), .key("associations"), .index(i)]
-            if association.transport == .tcp, association.local.count > 1 || association.remote.count > 1 {
+            // An SGP's `remote` lists the ASPs it accepts (by address; a port is ignored), any number of them.
+            let sgp = association.role == .sgp
+            if association.transport == .tcp, association.local.count > 1 || (!sgp && association.remote.count > 1) {
                 problems.append(Problem(path: path + [.key("transport")], reason: "TCP takes one local and one remote address"))
             }
             for (key, list) in [("local", association.local), ("remote", association.remote)] {
-                for (j, text) in list.enumerated() where Self.hostPort(text) == nil {
-                    problems.append(Problem(path: path + [.key(key), .index(j)], reason: "\(text) is not address:port"))
+                for (j, text) in list.enumerated() where Self.hostPort(text) == nil && !(sgp && key == "remote" && Self.isAddress(text)) {
+                    problems.append(Problem(path: path + [.key(key), .index(j)],
+                                            reason: sgp && key == "remote" ? "\(text) is not an address or address:port" : "\(text) is not address:port"))
                 }
             }
             if association.role != .sgp, association.remote.isEmpty {
@@ -83,6 +87,9 @@ extension GatewayConfiguration {
     static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host.split(separator: ".").first == "127" && host.split(separator: ".").count == 4
     }
+
+    /// A numeric IPv4 or IPv6 address (what a peer's connection comes from).
+    static func isAddress(_ text: String) -> Bool { (try? SocketAddress(ipAddress: text, port: 0)) != nil }
 
     /// `host:port` (IPv6 in brackets), the port 1–65535.
     static func hostPort(_ text: String) -> (host: String, port: Int)? {

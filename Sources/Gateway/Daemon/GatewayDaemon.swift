@@ -101,7 +101,7 @@ public final class GatewayDaemon: @unchecked Sendable {
         }
         for association in configuration.associations {
             let name = association.name
-            let link = try SignallingLinks.make(association, group: loop) { [weak self] action in
+            let link = try SignallingLinks.make(association, group: loop, log: log) { [weak self] action in
                 self?.m3ua(action, association: name)
             }
             links[name] = link

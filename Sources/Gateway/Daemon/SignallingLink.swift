@@ -30,9 +30,10 @@ final class M3UALink<Machine: M3UAStateMachine & Sendable>: SignallingLink, @unc
 }
 
 enum SignallingLinks {
-    /// The link for a configured association: an SGP accepting ASPs (RFC 4666 §4.3), or an ASP/IPSP connecting
-    /// and activating itself (§4.3.4.1, §4.3.4.3).
+    /// The link for a configured association: an SGP accepting ASPs (RFC 4666 §4.3), only from the addresses of
+    /// its `remote` list when it has one, or an ASP/IPSP connecting and activating itself (§4.3.4.1, §4.3.4.3).
     static func make(_ config: M3UAAssociationConfiguration, group: EventLoopGroup,
+                     log: @escaping @Sendable (String) -> Void,
                      observer: @escaping @Sendable (M3UAAction) -> Void) throws -> any SignallingLink {
         let mode = TrafficModeType.names.first { $0.value.lowercased() == config.trafficMode.rawValue }
             .map { TrafficModeType(rawValue: $0.key) } ?? .loadshare
@@ -43,7 +44,20 @@ enum SignallingLinks {
             let sgp = SGPStateMachine(configuration: SGPConfiguration(applicationServers: config.routingContexts.map {
                 ApplicationServerConfiguration(routingContext: $0, trafficMode: mode)
             }))
-            let node = M3UANode(machine: sgp, group: group, peers: [:] as [AssociationID: M3UAPeer], observer: observer)
+            let asps = Set(config.remote.map { (entry: String) -> String in SCTPEndpoint(parsing: entry)?.host ?? entry })
+            let name = config.name
+            var admitting: (@Sendable (String) -> Bool)? = nil
+            if !asps.isEmpty {
+                admitting = { (address: String) -> Bool in
+                    guard asps.contains(address) else {
+                        log("M3UA \(name): association from \(address) refused, not a configured ASP (remote)")
+                        return false
+                    }
+                    return true
+                }
+            }
+            let node = M3UANode(machine: sgp, group: group, peers: [:] as [AssociationID: M3UAPeer], admitting: admitting,
+                                observer: observer)
             return M3UALink(configuration: config, node: node) { node in
                 guard let first = local.first else { throw SignallingLinkError.noAddress(config.name) }
                 if config.transport == .tcp {

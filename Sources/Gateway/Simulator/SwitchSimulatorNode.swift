@@ -40,7 +40,7 @@ public final class SwitchSimulatorNode: @unchecked Sendable {
 
     /// Starts the association (connecting, or listening for the gateway).
     public func start() throws {
-        let link = try SignallingLinks.make(association, group: loop) { [weak self] action in self?.m3ua(action) }
+        let link = try SignallingLinks.make(association, group: loop, log: log) { [weak self] action in self?.m3ua(action) }
         try loop.submit { self.link = link }.wait()
         try link.start()
     }
