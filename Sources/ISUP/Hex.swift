@@ -11,11 +11,16 @@ public enum Hex {
     public static func string<C: Collection>(_ bytes: C) -> String where C.Element == UInt8 {
         var out = [UInt8]()
         out.reserveCapacity(bytes.count * 2)
+        append(bytes, to: &out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends upper-case hex digits of `bytes` to `out` (no intermediate string).
+    public static func append<C: Collection>(_ bytes: C, to out: inout [UInt8]) where C.Element == UInt8 {
         for b in bytes {
             out.append(digits[Int(b >> 4)])
             out.append(digits[Int(b & 0x0F)])
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses hex, ignoring white space, `:` and `-` separators; nil on any other character or an odd digit count.

@@ -47,7 +47,11 @@ struct DecodeCommand: ParsableCommand {
 
     private func render(_ message: ISUPMessage, into out: inout [UInt8]) {
         switch format {
-        case .json: JSONValue.object(message.json).write(into: &out)
+        case .json:
+            var stream = JSONStream(capacity: 0)
+            swap(&stream.bytes, &out)
+            message.writeJSON(to: &stream)
+            swap(&stream.bytes, &out)
         case .text: out.append(contentsOf: message.text.utf8)
         }
     }

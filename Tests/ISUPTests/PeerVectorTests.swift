@@ -63,6 +63,10 @@ import Testing
             if let codes = e.paramCodes { #expect(m.optionalParameters.map { Int($0.code.rawValue) } == codes) }
         }
         if v.peer_asserts_roundtrip == true { #expect(try m.encoded(framing: framing) == bytes) }
+        // The streamed JSON form (`decode`'s output) is the text of the tree form.
+        var stream = JSONStream()
+        m.writeJSON(to: &stream)
+        #expect(String(decoding: stream.bytes, as: UTF8.self) == JSONValue.object(m.json).jsonText)
     }
 
     /// jSS7's UPT and UPA end their Parameter compatibility information without the closing instruction octet

@@ -5,50 +5,88 @@ extension ISUPMessage {
     /// parameters under one key loses the order of the optional part (`a b a`), `optionalOrder` lists the names
     /// of its known parameters in message order.
     public var json: JSONObject {
-        var o = JSONObject()
+        var tree = JSONTree()
+        write(to: &tree)
+        return tree.object
+    }
+
+    /// The JSON form written straight into the stream's bytes, with no tree in between (`decode`, `convert`): the
+    /// text of `json`.
+    public func writeJSON(to stream: inout JSONStream) { write(to: &stream) }
+
+    /// The one writer of the JSON form, specialized inside this module for the stream and the tree.
+    func write<O: JSONOutput>(to o: inout O) {
+        o.beginObject()
         if let cic {
-            o.append("cic", .int(cic.value))
-            if cic.spare != 0 { o.append("cicSpare", .int(Int(cic.spare))) }
+            o.field("cic", cic.value)
+            if cic.spare != 0 { o.field("cicSpare", cic.spare) }
         }
-        o.append("type", .string(type.acronym))
-        o.append("code", .int(Int(type.rawValue)))
+        o.field("type", type.acronym)
+        o.field("code", type.rawValue)
         switch body {
         case .raw(let bytes):
-            o.append("hex", .string(Hex.string(bytes)))
+            o.field("hex", hex: bytes)
             if type == .pam, let embedded = try? ISUPMessage(decoding: bytes, framing: .withoutCIC) {
-                o.append("embedded", .object(embedded.json))
+                o.key("embedded")
+                embedded.write(to: &o)
             }
         case .parameters(let mandatory, let optional):
-            var parameters = JSONObject()
-            var unknown = [JSONValue]()
-            let erroneous = Dictionary(uniqueKeysWithValues: erroneousParameters.map { ($0.index + mandatory.count, $0.error) })
-            for (n, p) in (mandatory + optional).enumerated() {
-                guard let spec = p.spec else {
-                    unknown.append(.object([
-                        "code": .int(Int(p.code.rawValue)), "hex": .string(Hex.string(p.value)),
-                        "position": .int(n - mandatory.count),
-                    ]))
+            let count = mandatory.count + optional.count
+            func parameter(_ n: Int) -> Parameter { n < mandatory.count ? mandatory[n] : optional[n - mandatory.count] }
+            let erroneous = erroneousParameters
+            func write(_ n: Int, _ spec: ParameterSpec) {
+                let p = parameter(n)
+                if let e = erroneous.first(where: { $0.index + mandatory.count == n }) {
+                    ParameterJSON.write(p.value, error: e.error, to: &o)
+                } else {
+                    ParameterJSON.write(p.value, spec: spec, to: &o)
+                }
+            }
+            o.key("parameters")
+            o.beginObject()
+            var unknown = false, repeated = false
+            // Each known name once, where it first occurs; its occurrences together (an array when the parameter is
+            // repeatable or repeated).
+            for n in 0..<count {
+                let code = parameter(n).code
+                guard let spec = code.spec else {
+                    unknown = true
                     continue
                 }
-                let value = JSONValue.object(
-                    erroneous[n].map { ParameterJSON.object(p.value, error: $0) } ?? ParameterJSON.object(p.value, spec: spec))
-                switch parameters[spec.name] {
-                case nil:
-                    parameters.append(spec.name, spec.repeatable ? .array([value]) : value)
-                case .array(var items)?:
-                    items.append(value)
-                    parameters[spec.name] = .array(items)
-                case let single?:
-                    parameters[spec.name] = .array([single, value])
+                guard !(0..<n).contains(where: { parameter($0).code == code }) else { continue }
+                var occurrences = 0
+                for m in n..<count where parameter(m).code == code { occurrences += 1 }
+                o.key(spec.name)
+                if spec.repeatable || occurrences > 1 {
+                    repeated = repeated || occurrences > 1
+                    o.beginArray()
+                    for m in n..<count where parameter(m).code == code { write(m, spec) }
+                    o.endArray()
+                } else {
+                    write(n, spec)
                 }
             }
-            if !unknown.isEmpty { parameters.append("unknown", .array(unknown)) }
-            o.append("parameters", .object(parameters))
-            if let order = Self.optionalOrder(mandatory: mandatory, optional: optional) {
-                o.append("optionalOrder", .array(order.map { .string($0.name) }))
+            if unknown {
+                o.key("unknown")
+                o.beginArray()
+                for n in 0..<count where parameter(n).spec == nil {
+                    o.beginObject()
+                    o.field("code", parameter(n).code.rawValue)
+                    o.field("hex", hex: parameter(n).value)
+                    o.field("position", n - mandatory.count)
+                    o.endObject()
+                }
+                o.endArray()
+            }
+            o.endObject()
+            if repeated, let order = Self.optionalOrder(mandatory: mandatory, optional: optional) {
+                o.key("optionalOrder")
+                o.beginArray()
+                for code in order { o.string(code.name) }
+                o.endArray()
             }
         }
-        return o
+        o.endObject()
     }
 
     /// Builds a message from its JSON form. `framing` decides whether `cic` is required.

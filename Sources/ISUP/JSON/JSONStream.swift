@@ -5,10 +5,12 @@
 /// var json = JSONStream()
 /// json.beginObject(); json.key("cic"); json.int(5); json.endObject()   // {"cic":5}
 /// ```
-public struct JSONStream: Sendable {
+public struct JSONStream: JSONOutput, Sendable {
     public var bytes: [UInt8]
-    /// Per open container: whether a value was written in it (the next one needs a comma).
-    private var written: [Bool] = []
+    /// Whether the open container already holds a value (the next one needs a comma); the same for each enclosing
+    /// container, saved when the inner one began. Only `begin…`/`end…` touch the array, not every value.
+    private var needsComma = false
+    private var enclosing: [Bool] = []
     private var afterKey = false
 
     public init(capacity: Int = 4096) {
@@ -21,39 +23,50 @@ public struct JSONStream: Sendable {
             afterKey = false
             return
         }
-        if let last = written.last {
-            if last { bytes.append(UInt8(ascii: ",")) }
-            written[written.count - 1] = true
-        }
+        guard !enclosing.isEmpty else { return }  // values at the top (JSON Lines records) take no comma
+        if needsComma { bytes.append(UInt8(ascii: ",")) }
+        needsComma = true
     }
 
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
-        written.append(false)
+        enclosing.append(needsComma)
+        needsComma = false
     }
 
     public mutating func endObject() {
-        written.removeLast()
+        needsComma = enclosing.popLast() ?? false
         bytes.append(UInt8(ascii: "}"))
     }
 
     public mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
-        written.append(false)
+        enclosing.append(needsComma)
+        needsComma = false
     }
 
     public mutating func endArray() {
-        written.removeLast()
+        needsComma = enclosing.popLast() ?? false
         bytes.append(UInt8(ascii: "]"))
     }
 
+    /// `name` is written as it is (JSONOutput: keys need no escaping).
     public mutating func key(_ name: String) {
         separate()
-        JSONValue.writeString(name, into: &bytes)
-        bytes.append(UInt8(ascii: ":"))
+        bytes.append(UInt8(ascii: "\""))
+        var name = name
+        name.withUTF8 { bytes.append(contentsOf: $0) }
+        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
         afterKey = true
+    }
+
+    public mutating func hex<C: Collection>(_ octets: C) where C.Element == UInt8 {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        Hex.append(octets, to: &bytes)
+        bytes.append(UInt8(ascii: "\""))
     }
 
     public mutating func string(_ value: String?) {
@@ -65,7 +78,28 @@ public struct JSONStream: Sendable {
     public mutating func int<T: BinaryInteger>(_ value: T?) {
         separate()
         guard let value else { return bytes.append(contentsOf: "null".utf8) }
-        bytes.append(contentsOf: String(value).utf8)
+        guard let v = Int(exactly: value) else { return bytes.append(contentsOf: String(value).utf8) }
+        appendDecimal(v)
+    }
+
+    /// Decimal digits written in place (no `String` per number: the decode output is mostly small integers).
+    private mutating func appendDecimal(_ v: Int) {
+        if v < 0 { bytes.append(UInt8(ascii: "-")) }
+        var m = v.magnitude
+        guard m >= 10 else { return bytes.append(UInt8(ascii: "0") + UInt8(m)) }
+        var digits = 1, t = m
+        while t >= 10 {
+            t /= 10
+            digits += 1
+        }
+        let end = bytes.count + digits
+        bytes.append(contentsOf: repeatElement(UInt8(ascii: "0"), count: digits))
+        var i = end
+        while m > 0 {
+            i -= 1
+            bytes[i] = UInt8(ascii: "0") + UInt8(m % 10)
+            m /= 10
+        }
     }
 
     public mutating func bool(_ value: Bool) {
@@ -77,18 +111,6 @@ public struct JSONStream: Sendable {
     public mutating func number(text: String?) {
         separate()
         bytes.append(contentsOf: (text ?? "null").utf8)
-    }
-
-    /// A key and its string value.
-    public mutating func field(_ name: String, _ value: String?) {
-        key(name)
-        string(value)
-    }
-
-    /// A key and its integer value.
-    public mutating func field<T: BinaryInteger>(_ name: String, _ value: T?) {
-        key(name)
-        int(value)
     }
 
     /// Ends a JSON Lines record (RFC 7464-style newline-delimited JSON).

@@ -3,94 +3,126 @@
 /// the fields given, the hex octets are used, so spare bits survive decode → JSON → encode.
 public enum ParameterJSON {
     public static func object(_ value: ArraySlice<UInt8>, spec: ParameterSpec?) -> JSONObject {
-        var o = spec.map { typedFields(value, format: $0.format) } ?? JSONObject()
-        o.append("hex", .string(Hex.string(value)))
-        return o
+        var tree = JSONTree()
+        write(value, spec: spec, to: &tree)
+        return tree.object
+    }
+
+    /// The parameter object: the typed fields of its coding, then `"hex"`.
+    public static func write<O: JSONOutput>(_ value: ArraySlice<UInt8>, spec: ParameterSpec?, to o: inout O) {
+        o.beginObject()
+        if let spec { writeTypedFields(value, format: spec.format, to: &o) }
+        o.field("hex", hex: value)
+        o.endObject()
     }
 
     /// An optional parameter kept as octets because its contents are erroneous (`ISUPMessage.erroneousParameters`):
     /// `"hex"` and an `"error"` with the offset and the reason, no typed fields.
-    public static func object(_ value: ArraySlice<UInt8>, error: ISUPDecodingError) -> JSONObject {
-        [
-            "hex": .string(Hex.string(value)),
-            "error": .object(["offset": .int(error.offset), "reason": .string(error.reason.description)]),
-        ]
+    public static func write<O: JSONOutput>(_ value: ArraySlice<UInt8>, error: ISUPDecodingError, to o: inout O) {
+        o.beginObject()
+        o.field("hex", hex: value)
+        o.key("error")
+        o.beginObject()
+        o.field("offset", error.offset)
+        o.field("reason", error.reason.description)
+        o.endObject()
+        o.endObject()
+    }
+
+    /// `Indicators(decoding:layout:).fields`, read in place: the fields inside the octets present, in table order.
+    private static func writeIndicatorFields<O: JSONOutput>(_ value: ArraySlice<UInt8>, layout: IndicatorLayout, to o: inout O) {
+        let raw = layout.raw(value), present = 8 * min(layout.octets, value.count)
+        for f in layout.fields where f.shift < present { o.field(f.name, f.read(raw)) }
     }
 
     static func typedFields(_ value: ArraySlice<UInt8>, format: ParameterFormat) -> JSONObject {
-        var o = JSONObject()
+        var tree = JSONTree()
+        tree.beginObject()
+        writeTypedFields(value, format: format, to: &tree)
+        tree.endObject()
+        return tree.object
+    }
+
+    /// The typed fields of a value in its coding (docs/json-schema.md), without the enclosing braces.
+    static func writeTypedFields<O: JSONOutput>(_ value: ArraySlice<UInt8>, format: ParameterFormat, to o: inout O) {
         switch format {
         case .indicators(let layout):
-            let indicators = Indicators(decoding: value, layout: layout)
-            for f in indicators.fields { o.append(f.name, .int(f.value)) }
-            if !indicators.extensionOctets.isEmpty {
-                o.append("extensionOctets", .string(Hex.string(indicators.extensionOctets)))
-            }
+            writeIndicatorFields(value, layout: layout, to: &o)
+            if value.count > layout.octets { o.field("extensionOctets", hex: value.dropFirst(layout.octets)) }
         case .number(let layout):
             guard let number = try? PartyNumber(decoding: value, layout: layout, field: "") else { break }
-            if layout.qualifier { o.append("numberQualifier", .int(Int(number.numberQualifier))) }
-            for f in number.fields { o.append(f.name, .int(f.value)) }
-            o.append("digits", .string(number.digits.description))
+            if layout.qualifier { o.field("numberQualifier", number.numberQualifier) }
+            for f in number.fields { o.field(f.name, f.value) }
+            o.field("digits", number.digits.description)
         case .cause:
             guard let cause = try? CauseIndicators(decoding: value) else { break }
-            o.append("value", .int(Int(cause.value)))
-            o.append("location", .int(Int(cause.location)))
-            o.append("codingStandard", .int(Int(cause.codingStandard)))
-            if let r = cause.recommendation { o.append("recommendation", .int(Int(r))) }
-            o.append("diagnostics", .string(Hex.string(cause.diagnostics)))
+            o.field("value", cause.value)
+            o.field("location", cause.location)
+            o.field("codingStandard", cause.codingStandard)
+            if let r = cause.recommendation { o.field("recommendation", r) }
+            o.field("diagnostics", hex: cause.diagnostics)
         case .rangeAndStatus:
             guard let rs = try? RangeAndStatus(decoding: value) else { break }
-            o.append("range", .int(Int(rs.range)))
-            if let status = rs.status { o.append("status", .string(Hex.string(status))) }
+            o.field("range", rs.range)
+            if let status = rs.status { o.field("status", hex: status) }
         case .informationElements:
             guard let elements = try? InformationElement.list(decoding: value) else { break }
-            o.append("informationElements", .array(elements.map { e in
-                var item: JSONObject = ["identifier": .int(Int(e.identifier))]
-                if let name = e.name { item.append("name", .string(name)) }
-                if !e.isSingleOctet { item.append("hex", .string(Hex.string(e.contents))) }
-                return .object(item)
-            }))
+            o.key("informationElements")
+            o.beginArray()
+            for e in elements {
+                o.beginObject()
+                o.field("identifier", e.identifier)
+                if let name = e.name { o.field("name", name) }
+                if !e.isSingleOctet { o.field("hex", hex: e.contents) }
+                o.endObject()
+            }
+            o.endArray()
         case .parameterCompatibility:
             guard let entries = try? CompatibilityInstruction.list(decoding: value) else { break }
-            o.append("entries", .array(entries.map { e in
-                var indicators = JSONObject()
-                let first = Indicators(decoding: e.instructions[...], layout: CompatibilityInstruction.layout)
-                for f in first.fields { indicators.append(f.name, .int(f.value)) }
-                return .object([
-                    "parameter": .int(Int(e.parameter.rawValue)), "name": .string(e.parameter.name),
-                    "indicators": .object(indicators), "instructions": .string(Hex.string(e.instructions)),
-                ])
-            }))
+            o.key("entries")
+            o.beginArray()
+            for e in entries {
+                o.beginObject()
+                o.field("parameter", e.parameter.rawValue)
+                o.field("name", e.parameter.name)
+                o.key("indicators")
+                o.beginObject()
+                writeIndicatorFields(e.instructions[...], layout: CompatibilityInstruction.layout, to: &o)
+                o.endObject()
+                o.field("instructions", hex: e.instructions)
+                o.endObject()
+            }
+            o.endArray()
         case .bearerCapability:
             guard let bc = try? BearerCapability(decoding: value) else { break }
-            o.append("codingStandard", .int(Int(bc.codingStandard)))
-            o.append("informationTransferCapability", .int(Int(bc.informationTransferCapability)))
-            o.append("transferMode", .int(Int(bc.transferMode)))
-            o.append("informationTransferRate", .int(Int(bc.informationTransferRate)))
-            if let m = bc.rateMultiplier { o.append("rateMultiplier", .int(Int(m))) }
-            if let l1 = bc.layer1Protocol { o.append("layer1Protocol", .int(Int(l1))) }
-            if !bc.remainder.isEmpty { o.append("remainder", .string(Hex.string(bc.remainder))) }
+            o.field("codingStandard", bc.codingStandard)
+            o.field("informationTransferCapability", bc.informationTransferCapability)
+            o.field("transferMode", bc.transferMode)
+            o.field("informationTransferRate", bc.informationTransferRate)
+            if let m = bc.rateMultiplier { o.field("rateMultiplier", m) }
+            if let l1 = bc.layer1Protocol { o.field("layer1Protocol", l1) }
+            if !bc.remainder.isEmpty { o.field("remainder", hex: bc.remainder) }
         case .genericDigits:
             let gd = GenericDigits(decoding: value)
-            o.append("encodingScheme", .int(Int(gd.encodingScheme)))
-            o.append("typeOfDigits", .int(Int(gd.typeOfDigits)))
-            o.append("digits", .string(gd.text))
+            o.field("encodingScheme", gd.encodingScheme)
+            o.field("typeOfDigits", gd.typeOfDigits)
+            o.field("digits", gd.text)
         case .interlockCode:
             let code = InterlockCode(decoding: value)
-            o.append("networkIdentity", .string(code.networkIdentity))
-            o.append("binaryCode", .int(Int(code.binaryCode)))
+            o.field("networkIdentity", code.networkIdentity)
+            o.field("binaryCode", code.binaryCode)
         case .callReference:
             let ref = CallReference(decoding: value)
-            o.append("callIdentity", .int(Int(ref.callIdentity)))
-            o.append("signallingPointCode", .int(Int(ref.signallingPointCode)))
+            o.field("callIdentity", ref.callIdentity)
+            o.field("signallingPointCode", ref.signallingPointCode)
         case .userToUser:
-            o.append("protocolDiscriminator", .int(Int(value.first ?? 0)))
-            o.append("information", .string(Hex.string(value.dropFirst())))
+            o.field("protocolDiscriminator", value.first ?? 0)
+            o.field("information", hex: value.dropFirst())
         case .octets:
             break
         }
-        return o
     }
+
 
     /// The value octets described by a JSON parameter object.
     public static func value(_ json: JSONValue, spec: ParameterSpec?, path: String) throws(ISUPJSONError) -> [UInt8] {

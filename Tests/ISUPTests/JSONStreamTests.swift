@@ -1,0 +1,45 @@
+import ISUP
+import Testing
+
+/// `JSONStream`, the writer `decode` and `convert` print with (RFC 8259 text straight into bytes), against the
+/// value tree and its writer (`JSONValue.write`), which the JSON tests and the JSON parser already judge.
+@Suite struct JSONStreamTests {
+    /// Integers are written digit by digit in place: the same text as Swift's own decimal form, for the edges of
+    /// each digit count, both signs and values beyond `Int`.
+    @Test func integersAsDecimalText() {
+        let values: [Int] = [0, 1, 9, 10, 99, 100, 4095, 65_535, -1, -10, Int.max, Int.min]
+        var stream = JSONStream()
+        stream.beginArray()
+        for v in values { stream.int(v) }
+        stream.int(UInt64.max)
+        stream.int(Optional<Int>.none)
+        stream.endArray()
+        let expected = "[" + values.map(String.init).joined(separator: ",") + ",\(UInt64.max),null]"
+        #expect(String(decoding: stream.bytes, as: UTF8.self) == expected)
+    }
+
+    /// Commas, nesting and records: each JSON Lines record stands alone (no comma between top-level values).
+    @Test func nestingAndRecords() throws {
+        var stream = JSONStream()
+        for n in 0..<2 {
+            stream.beginObject()
+            stream.field("n", n)
+            stream.key("a")
+            stream.beginArray()
+            stream.beginObject()
+            stream.endObject()
+            stream.beginArray()
+            stream.endArray()
+            stream.string("x\"y")
+            stream.endArray()
+            stream.field("h", hex: [0x0A, 0xFF])
+            stream.endObject()
+            stream.newline()
+        }
+        #expect(String(decoding: stream.bytes, as: UTF8.self) == """
+            {"n":0,"a":[{},[],"x\\"y"],"h":"0AFF"}
+            {"n":1,"a":[{},[],"x\\"y"],"h":"0AFF"}
+
+            """)
+    }
+}
