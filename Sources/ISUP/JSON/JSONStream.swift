@@ -56,9 +56,11 @@ public struct JSONStream: JSONOutput, Sendable {
     public mutating func key(_ name: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
-        var name = name
-        name.withUTF8 { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+        if name.utf8.withContiguousStorageIfAvailable({ bytes.append(contentsOf: $0) }) == nil {
+            bytes.append(contentsOf: name.utf8)
+        }
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(UInt8(ascii: ":"))
         afterKey = true
     }
 
