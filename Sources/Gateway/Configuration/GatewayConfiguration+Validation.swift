@@ -1,5 +1,9 @@
 import Interworking
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension GatewayConfiguration {
     /// A value that decodes but cannot work: the key it is about and why.
     struct Problem: Hashable, Sendable {
@@ -32,6 +36,10 @@ extension GatewayConfiguration {
         }
         for (i, route) in engine.routes.toISUP.enumerated() where !trunks.contains(route.trunk) {
             problem(.key("routes"), .key("toISUP"), .index(i), .key("trunk"), reason: "no trunk named \(route.trunk)")
+        }
+        for (i, server) in (engine.routes.enumLookup?.servers ?? []).enumerated() where !Self.isDNSServer(server) {
+            problem(.key("routes"), .key("enumLookup"), .key("servers"), .index(i),
+                    reason: "\(server) is not an IP address, address:port or [IPv6]:port")
         }
         let associationNames = Set(associations.map(\.name))
         for (i, trunk) in engine.trunks.enumerated() {
@@ -82,6 +90,15 @@ extension GatewayConfiguration {
 
     static func isLoopback(_ host: String) -> Bool {
         host == "localhost" || host == "::1" || host.split(separator: ".").first == "127" && host.split(separator: ".").count == 4
+    }
+
+    /// A DNS server as c-ares takes it (ares_set_servers_ports_csv): an IP address, alone (port 53) or with a port.
+    static func isDNSServer(_ text: String) -> Bool {
+        func isAddress(_ host: String) -> Bool {
+            var v4 = in_addr(), v6 = in6_addr()
+            return inet_pton(AF_INET, host, &v4) == 1 || inet_pton(AF_INET6, host, &v6) == 1
+        }
+        return isAddress(text) || hostPort(text).map { isAddress($0.host) } == true
     }
 
     /// `host:port` (IPv6 in brackets), the port 1–65535.
