@@ -1,0 +1,88 @@
+import Foundation
+import Gateway
+import Interworking
+import ISUP
+import OracleSupport
+import Testing
+
+/// Issue 8, ENUM: the daemon's resolver (c-ares) against dnsmasq, a DNS server no one here wrote, serving NAPTR
+/// records (RFC 3403) of a test zone on loopback; then a call through `sipigw run` routed by the ENUM answer.
+/// Skipped without dnsmasq, except under `CI=true` (then it fails).
+@Suite(.serialized, .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/sbin/dnsmasq") || Tshark.isCI,
+                             "dnsmasq not installed (apt-get install dnsmasq-base); the ENUM DNS tests are skipped"))
+struct ENUMDNSMasqTests {
+    static let zone = ENUMResolverTests.zone
+
+    /// The test zone (RFC 6116 §2.4 domains of the numbers, by hand):
+    /// - 390612345678 (8.7.6.5.4.3.2.1.6.0.9.3): an `E2U+email:mailto` record of order 5, an `E2U+sip` record of
+    ///   order 10 whose regexp rebuilds the number from two groups, another `E2U+sip` of order 20 that must lose;
+    /// - 390612345679 (9.7.6.5.…): only `E2U+email:mailto`;
+    /// - anything else in the zone: NXDOMAIN (`--local`: never forwarded).
+    static let records = [
+        "8.7.6.5.4.3.2.1.6.0.9.3.e164.test,5,100,u,E2U+email:mailto,!^.*$!mailto:info@example.com!",
+        "8.7.6.5.4.3.2.1.6.0.9.3.e164.test,10,100,u,E2U+sip,!^\\+(39)(.*)$!sip:+\\1\\2@ported.example.it;user=phone!",
+        "8.7.6.5.4.3.2.1.6.0.9.3.e164.test,20,100,u,E2U+sip,!^.*$!sip:second@example.com!",
+        "9.7.6.5.4.3.2.1.6.0.9.3.e164.test,10,100,u,E2U+email:mailto,!^.*$!mailto:info@example.com!",
+    ]
+
+    /// dnsmasq in the foreground on 127.0.0.1:`port`, stopped (by its PID) when `body` returns.
+    static func withDNSMasq<T>(_ body: (UInt16) throws -> T) throws -> T {
+        try ScratchDirectory.with("sipigw-enum") { dir in
+            let port = try UDPExchange.freePort()
+            let server = try PeerProcess("/usr/sbin/dnsmasq", [
+                "--no-daemon", "--no-resolv", "--no-hosts", "--port=\(port)", "--listen-address=127.0.0.1",
+                "--bind-interfaces", "--pid-file=", "--local=/\(zone)/",
+            ] + records.map { "--naptr-record=\($0)" }, log: dir.appendingPathComponent("dnsmasq.log"))
+            defer { server.stop() }
+            // Its last line at start-up, once the sockets are bound.
+            let deadline = Date().addingTimeInterval(5)
+            while !server.log.contains("cleared cache"), Date() < deadline { usleep(20_000) }
+            return try body(port)
+        }
+    }
+
+    /// The order-10 `E2U+sip` record wins (RFC 3403 §4.1: the mailto record of order 5 serves no SIP, order 20
+    /// comes later); its regexp turns "+390612345678" into the URI with both groups.
+    @Test func numberWithSIPRecordGivesItsURI() throws {
+        let (answer, _) = try Self.withDNSMasq { port in try ENUMResolverTests.lookUp("390612345678", servers: ["127.0.0.1:\(port)"]) }
+        #expect(answer == .uri("sip:+390612345678@ported.example.it;user=phone"))
+    }
+
+    @Test func numberWithoutSIPRecordIsNotFound() throws {
+        let (answer, _) = try Self.withDNSMasq { port in try ENUMResolverTests.lookUp("390612345679", servers: ["127.0.0.1:\(port)"]) }
+        #expect(answer == .notFound)
+    }
+
+    /// NXDOMAIN.
+    @Test func unknownNumberIsNotFound() throws {
+        let (answer, _) = try Self.withDNSMasq { port in try ENUMResolverTests.lookUp("390699999999", servers: ["127.0.0.1:\(port)"]) }
+        #expect(answer == .notFound)
+    }
+
+    /// End to end: the IAM's called number 0612345678 (global 390612345678) is looked up in dnsmasq; the URI's host
+    /// is the domain of the peer `ported`, which gets the INVITE with that Request-URI (the table would have sent
+    /// it to `olo`). Its 486 becomes REL with cause 17 (RFC 3398 §8.2.6.1, user busy).
+    @Test func daemonRoutesByENUM() throws {
+        try Self.withDNSMasq { port in
+            let ported = try DaemonEndToEndTests.Peer()
+            try DaemonEndToEndTests.withDaemon(
+                morePeers: "  - { name: ported, address: { host: 127.0.0.1, port: \(ported.port) }, domain: ported.example.it }",
+                moreRoutes: "  enumLookup: { zone: \(Self.zone), timeout: 2s, servers: [\"127.0.0.1:\(port)\"] }"
+            ) { h in
+                try h.sendIAM(cic: 9)
+                let invite = try ported.receive()
+                guard case .request(let method, let uri) = invite.startLine else {
+                    Issue.record("not a request: \(invite)")
+                    return
+                }
+                #expect(method == "INVITE")
+                #expect(uri == "sip:+390612345678@ported.example.it;user=phone", "\(h.daemon.log)")
+                ported.send(DaemonEndToEndTests.Peer.response(486, "Busy Here", to: invite), to: h.sipPort)
+                let rel = try #require(h.observed.waitFor(.rel), "no REL:\n\(h.daemon.log)")
+                #expect(rel.cic == CIC(9))
+                #expect(rel.causeIndicators?.value == 17)
+                try h.send(ISUPMessage(type: .rlc, cic: CIC(9), parameters: []))
+            }
+        }
+    }
+}
