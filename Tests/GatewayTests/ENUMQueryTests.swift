@@ -27,9 +27,9 @@ import Testing
     /// reverse order, as a server may send them.
     @Test func rfc3761ExampleGivesTheSIPURI() {
         let records = [
-            NAPTRRecord(order: 10, preference: 102, flags: "u", service: "E2U+msg", regexp: "!^.*$!mailto:info@example.com!", replacement: ""),
-            NAPTRRecord(order: 10, preference: 101, flags: "u", service: "E2U+h323", regexp: "!^.*$!h323:info@example.com!", replacement: ""),
-            NAPTRRecord(order: 10, preference: 100, flags: "u", service: "E2U+sip", regexp: "!^.*$!sip:info@example.com!", replacement: ""),
+            NAPTRRecord(order: 10, preference: 102, flags: "u", service: "E2U+msg", regexp: "!^.*$!mailto:info@example.com!"),
+            NAPTRRecord(order: 10, preference: 101, flags: "u", service: "E2U+h323", regexp: "!^.*$!h323:info@example.com!"),
+            NAPTRRecord(order: 10, preference: 100, flags: "u", service: "E2U+sip", regexp: "!^.*$!sip:info@example.com!"),
         ]
         #expect(ENUMQuery.answer(records, number: "441632960083") == .uri("sip:info@example.com"))
         // Without the SIP record no record serves SIP: no such number for this gateway.
@@ -40,7 +40,7 @@ import Testing
     /// record without the "u" flag is not terminal (skipped here); §3.6: the service compares without case.
     @Test func orderThenPreferenceThenFlags() {
         func sip(_ order: UInt16, _ preference: UInt16, _ host: String, flags: String = "u", service: String = "E2U+sip") -> NAPTRRecord {
-            NAPTRRecord(order: order, preference: preference, flags: flags, service: service, regexp: "!^.*$!sip:x@\(host)!", replacement: "")
+            NAPTRRecord(order: order, preference: preference, flags: flags, service: service, regexp: "!^.*$!sip:x@\(host)!")
         }
         #expect(ENUMQuery.answer([sip(20, 1, "b"), sip(10, 100, "a")], number: "39") == .uri("sip:x@a"))
         #expect(ENUMQuery.answer([sip(10, 2, "b"), sip(10, 1, "a")], number: "39") == .uri("sip:x@a"))
@@ -49,14 +49,14 @@ import Testing
         #expect(ENUMQuery.answer([sip(10, 1, "a", service: "e2u+voice:tel"), sip(10, 2, "b", service: "E2U+email:mailto")],
                                  number: "39") == .notFound)
         // A record whose ERE does not match the number gives way to the next one.
-        let other = NAPTRRecord(order: 10, preference: 1, flags: "u", service: "E2U+sip", regexp: "!^\\+44(.*)$!sip:\\1@uk!", replacement: "")
+        let other = NAPTRRecord(order: 10, preference: 1, flags: "u", service: "E2U+sip", regexp: "!^\\+44(.*)$!sip:\\1@uk!")
         #expect(ENUMQuery.answer([other, sip(10, 2, "b")], number: "390612345678") == .uri("sip:x@b"))
         #expect(ENUMQuery.answer([other], number: "390612345678") == .notFound)
     }
 
     /// A malformed regexp is the zone's fault: `.failed` names the record and the offset.
     @Test func malformedRegexpFails() {
-        let broken = NAPTRRecord(order: 10, preference: 100, flags: "u", service: "E2U+sip", regexp: "!^.*$!sip:x", replacement: "")
+        let broken = NAPTRRecord(order: 10, preference: 100, flags: "u", service: "E2U+sip", regexp: "!^.*$!sip:x")
         #expect(ENUMQuery.answer([broken], number: "39")
                 == .failed("NAPTR order 10 preference 100: regexp offset 11: the replacement has no closing delimiter"))
     }

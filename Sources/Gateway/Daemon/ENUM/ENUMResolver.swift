@@ -38,29 +38,14 @@ public final class ENUMResolver: @unchecked Sendable {
     ///   `timeout` divided by their number, so a lookup ends (`.failed`) no later than the engine's own timer.
     public init(_ configuration: RouteConfiguration.ENUM) throws(ENUMResolverError) {
         self.configuration = configuration
-        var status = ares_library_init(ARES_LIB_INIT_ALL)
-        guard status == ARES_SUCCESS else { throw ENUMResolverError("c-ares: \(Self.text(status))") }
-        let servers = configuration.servers.joined(separator: ",")
-        let count = try configuration.servers.isEmpty ? Self.systemServerCount() : configuration.servers.count
-        let budget = configuration.timeout.duration.components
-        let milliseconds = budget.seconds * 1000 + budget.attoseconds / 1_000_000_000_000_000
-        var options = ares_options()
-        options.timeout = Int32(clamping: max(1, milliseconds / Int64(max(1, count))))
-        options.tries = 1
-        var channel: ares_channel?
-        status = ares_init_options(&channel, &options, ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES)
-        guard status == ARES_SUCCESS, let channel else { throw ENUMResolverError("c-ares: \(Self.text(status))") }
-        if !servers.isEmpty {
-            status = ares_set_servers_ports_csv(channel, servers)
-            guard status == ARES_SUCCESS else {
-                ares_destroy(channel)
-                throw ENUMResolverError("routes.enumLookup.servers \(servers): \(Self.text(status))")
-            }
-        }
+        let channel = try Self.channel(for: configuration)
         var fds: [Int32] = [-1, -1]
-        guard pipe(&fds) == 0, fds.allSatisfy({ fcntl($0, F_SETFL, O_NONBLOCK) == 0 && fcntl($0, F_SETFD, FD_CLOEXEC) == 0 }) else {
-            ares_destroy(channel)
-            throw ENUMResolverError("ENUM resolver: pipe: \(String(cString: strerror(errno)))")
+        let piped = pipe(&fds) == 0
+        guard piped, fds.allSatisfy({ fcntl($0, F_SETFL, O_NONBLOCK) == 0 && fcntl($0, F_SETFD, FD_CLOEXEC) == 0 }) else {
+            let reason = String(cString: strerror(errno))
+            if piped { fds.forEach { _ = close($0) } }
+            Self.release(channel)
+            throw ENUMResolverError("ENUM resolver: pipe: \(reason)")
         }
         self.channel = channel
         (wakeRead, wakeWrite) = (fds[0], fds[1])
@@ -70,11 +55,48 @@ public final class ENUMResolver: @unchecked Sendable {
         }, Unmanaged.passRetained(self).toOpaque())
         guard started == 0 else {
             Unmanaged.passUnretained(self).release()
-            ares_destroy(channel)
-            close(wakeRead)
-            close(wakeWrite)
+            fds.forEach { _ = close($0) }
+            Self.release(channel)
             throw ENUMResolverError("ENUM resolver: pthread_create: \(String(cString: strerror(started)))")
         }
+    }
+
+    /// A channel with the configuration's servers, one try per server, the timeout shared among them.
+    private static func channel(for configuration: RouteConfiguration.ENUM) throws(ENUMResolverError) -> ares_channel {
+        var status = ares_library_init(ARES_LIB_INIT_ALL)
+        guard status == ARES_SUCCESS else { throw ENUMResolverError("c-ares: \(text(status))") }
+        let count: Int
+        do {
+            count = try configuration.servers.isEmpty ? systemServerCount() : configuration.servers.count
+        } catch {
+            ares_library_cleanup()
+            throw error
+        }
+        let budget = configuration.timeout.duration.components
+        let milliseconds = budget.seconds * 1000 + budget.attoseconds / 1_000_000_000_000_000
+        var options = ares_options()
+        options.timeout = Int32(clamping: max(1, milliseconds / Int64(count)))
+        options.tries = 1
+        var made: ares_channel?
+        status = ares_init_options(&made, &options, ARES_OPT_TIMEOUTMS | ARES_OPT_TRIES)
+        guard status == ARES_SUCCESS, let channel = made else {
+            ares_library_cleanup()
+            throw ENUMResolverError("c-ares: \(text(status))")
+        }
+        let servers = configuration.servers.joined(separator: ",")
+        if !servers.isEmpty {
+            status = ares_set_servers_ports_csv(channel, servers)
+            guard status == ARES_SUCCESS else {
+                release(channel)
+                throw ENUMResolverError("routes.enumLookup.servers \(servers): \(text(status))")
+            }
+        }
+        return channel
+    }
+
+    private static func release(_ channel: ares_channel) {
+        ares_destroy(channel)
+        ares_library_cleanup()
     }
 
     /// How many servers c-ares read from the system's configuration (each is one try of the budget).
@@ -167,8 +189,7 @@ public final class ENUMResolver: @unchecked Sendable {
             ares_process_fd(channel, ARES_SOCKET_BAD, ARES_SOCKET_BAD)
         }
         // Every query still in flight is answered ARES_EDESTRUCTION.
-        ares_destroy(channel)
-        ares_library_cleanup()
+        Self.release(channel)
     }
 
     /// The lookup answer of a c-ares completion: NXDOMAIN and NOERROR without NAPTR records are `.notFound` (no
@@ -186,8 +207,7 @@ public final class ENUMResolver: @unchecked Sendable {
             while let current = node {
                 let r = current.pointee
                 records.append(NAPTRRecord(order: r.order, preference: r.preference, flags: String(cString: r.flags),
-                                           service: String(cString: r.service), regexp: String(cString: r.regexp),
-                                           replacement: String(cString: r.replacement)))
+                                           service: String(cString: r.service), regexp: String(cString: r.regexp)))
                 node = r.next
             }
             return ENUMQuery.answer(records, number: number)
