@@ -5,6 +5,10 @@ import ISUP
 import OracleSupport
 import Testing
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Issue 8, ENUM: the daemon's resolver (c-ares) against dnsmasq, a DNS server no one here wrote, serving NAPTR
 /// records (RFC 3403) of a test zone on loopback; then a call through `sipigw run` routed by the ENUM answer.
 /// Skipped without dnsmasq, except under `CI=true` (then it fails).
@@ -29,16 +33,65 @@ struct ENUMDNSMasqTests {
     static func withDNSMasq<T>(_ body: (UInt16) throws -> T) throws -> T {
         try ScratchDirectory.with("sipigw-enum") { dir in
             let port = try UDPExchange.freePort()
-            let server = try PeerProcess("/usr/sbin/dnsmasq", [
+            let log = dir.appendingPathComponent("dnsmasq.log").path
+            let server = try SpawnedProgram("/usr/sbin/dnsmasq", [
                 "--no-daemon", "--no-resolv", "--no-hosts", "--port=\(port)", "--listen-address=127.0.0.1",
                 "--bind-interfaces", "--pid-file=", "--local=/\(zone)/",
-            ] + records.map { "--naptr-record=\($0)" }, log: dir.appendingPathComponent("dnsmasq.log"))
+            ] + records.map { "--naptr-record=\($0)" }, log: log)
             defer { server.stop() }
             // Its last line at start-up, once the sockets are bound.
             let deadline = Date().addingTimeInterval(5)
-            while !server.log.contains("cleared cache"), Date() < deadline { usleep(20_000) }
+            while (try? String(contentsOfFile: log, encoding: .utf8))?.contains("cleared cache") != true, Date() < deadline {
+                usleep(20_000)
+            }
             return try body(port)
         }
+    }
+
+    /// A program started with posix_spawn, not Foundation's Process: dnsmasq closes every descriptor it inherits,
+    /// the one Process watches among them, and Process's monitor thread then blocks in waitpid on dnsmasq and misses
+    /// every other child's exit (the daemon's). Signals are unblocked and default in the child (Process would pass
+    /// on a mask blocking SIGTERM); `stop` sends SIGTERM to its PID, SIGKILL after a second, and reaps it.
+    final class SpawnedProgram {
+        struct Failure: Error, CustomStringConvertible { var description: String }
+        let pid: pid_t
+
+        init(_ path: String, _ arguments: [String], log: String) throws {
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            defer { posix_spawn_file_actions_destroy(&actions) }
+            posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 1, log, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+            posix_spawn_file_actions_adddup2(&actions, 1, 2)
+            var attributes = posix_spawnattr_t()
+            posix_spawnattr_init(&attributes)
+            defer { posix_spawnattr_destroy(&attributes) }
+            var unblocked = sigset_t(), defaulted = sigset_t()
+            sigemptyset(&unblocked)
+            sigemptyset(&defaulted)
+            for signal in [SIGTERM, SIGINT, SIGHUP, SIGPIPE] { sigaddset(&defaulted, signal) }
+            posix_spawnattr_setsigmask(&attributes, &unblocked)
+            posix_spawnattr_setsigdefault(&attributes, &defaulted)
+            posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+            let argv = ([path] + arguments).map { strdup($0) } + [nil]
+            defer { argv.forEach { free($0) } }
+            var pid = pid_t()
+            let status = posix_spawn(&pid, path, &actions, &attributes, argv, environ)
+            guard status == 0 else { throw Failure(description: "posix_spawn \(path): \(String(cString: strerror(status)))") }
+            self.pid = pid
+        }
+
+        func stop() {
+            kill(pid, SIGTERM)
+            for _ in 0..<100 {
+                if waitpid(pid, nil, WNOHANG) == pid { return }
+                usleep(10_000)
+            }
+            kill(pid, SIGKILL)
+            waitpid(pid, nil, 0)
+        }
+
+        deinit { if waitpid(pid, nil, WNOHANG) == 0 { stop() } }
     }
 
     /// The order-10 `E2U+sip` record wins (RFC 3403 §4.1: the mailto record of order 5 serves no SIP, order 20
@@ -82,6 +135,10 @@ struct ENUMDNSMasqTests {
                 #expect(rel.cic == CIC(9))
                 #expect(rel.causeIndicators?.value == 17)
                 try h.send(ISUPMessage(type: .rlc, cic: CIC(9), parameters: []))
+                let (status, lines) = try h.terminate()
+                #expect(status == 0, "\(h.daemon.log)")
+                #expect(lines.count == 1)
+                #expect(lines.first?.contains("\"peer\":\"ported\"") == true, "\(lines)")
             }
         }
     }
