@@ -142,4 +142,43 @@ struct ENUMDNSMasqTests {
             }
         }
     }
+    /// A failed lookup leaves the call to the route table, and a reload that changes `servers` takes effect at the
+    /// next lookup: first the ENUM server is a closed port (refused at once) and the INVITE goes to `olo` by the
+    /// table; after `POST /reload` naming dnsmasq, the next call goes to `ported` by ENUM.
+    @Test func failureFallsBackAndReloadChangesTheServers() throws {
+        try Self.withDNSMasq { port in
+            let ported = try DaemonEndToEndTests.Peer()
+            let closed = try UDPExchange.freePort(), control = try UDPExchange.freePort()
+            let enumLine = { (server: UInt16) in "  enumLookup: { zone: \(Self.zone), timeout: 2s, servers: [\"127.0.0.1:\(server)\"] }" }
+            try DaemonEndToEndTests.withDaemon(
+                extra: "control: { host: 127.0.0.1, port: \(control) }",
+                morePeers: "  - { name: ported, address: { host: 127.0.0.1, port: \(ported.port) }, domain: ported.example.it }",
+                moreRoutes: enumLine(closed)
+            ) { h in
+                for (cic, peer, uri) in [(11, h.peer, "sip:+390612345678@olo.example.it;user=phone"),
+                                         (12, ported, "sip:+390612345678@ported.example.it;user=phone")] {
+                    if cic == 12 {
+                        let text = try String(contentsOfFile: h.configFile, encoding: .utf8)
+                        try text.replacingOccurrences(of: enumLine(closed), with: enumLine(port))
+                            .write(toFile: h.configFile, atomically: true, encoding: .utf8)
+                        let reloaded = try DaemonControlTests.ctl(["reload"], port: control)
+                        #expect(reloaded.status == 0, "\(reloaded.stderr)")
+                    }
+                    try h.sendIAM(cic: cic)
+                    let invite = try peer.receive()
+                    guard case .request(_, let requestURI) = invite.startLine else {
+                        Issue.record("not a request: \(invite)")
+                        return
+                    }
+                    #expect(requestURI == uri, "CIC \(cic): \(h.daemon.log)")
+                    peer.send(DaemonEndToEndTests.Peer.response(486, "Busy Here", to: invite), to: h.sipPort)
+                    let rel = try #require(h.observed.waitFor(.rel, count: cic - 10), "no REL:\n\(h.daemon.log)")
+                    #expect(rel.cic == CIC(cic))
+                    try h.send(ISUPMessage(type: .rlc, cic: CIC(cic), parameters: []))
+                }
+                #expect(h.daemon.log.contains("ENUM lookup failed: "), "\(h.daemon.log)")
+                #expect(!h.daemon.log.contains("0612345678"), "a number in the log: \(h.daemon.log)")
+            }
+        }
+    }
 }

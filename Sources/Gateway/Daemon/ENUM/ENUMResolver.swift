@@ -120,13 +120,14 @@ public final class ENUMResolver: @unchecked Sendable {
     /// resolver's thread (`.failed` at once when the resolver has stopped).
     public func resolve(number: String, zone: String, answer: @escaping @Sendable (LookupAnswer) -> Void) {
         let name = ENUMQuery.domain(number: number, zone: zone)
+        // Under the lock: once `stop` has set `stopping`, nobody writes to the pipe it closes.
         let accepted = lock.withLock {
             guard !stopping else { return false }
             queued.append((name, Query(number: number, answer: answer)))
+            wake()
             return true
         }
-        guard accepted else { return answer(.failed("ENUM resolver stopped")) }
-        wake()
+        if !accepted { answer(.failed("ENUM resolver stopped")) }
     }
 
     /// Ends the thread: queries in flight are answered `.failed` (c-ares' destruction), then the thread is joined.
@@ -134,10 +135,10 @@ public final class ENUMResolver: @unchecked Sendable {
     public func stop() {
         let first = lock.withLock {
             defer { stopping = true }
+            if !stopping { wake() }
             return !stopping
         }
         guard first else { return }
-        wake()
         pthread_join(thread, nil)
         close(wakeRead)
         close(wakeWrite)
