@@ -3,12 +3,13 @@
 #   make test   install what testing needs (tshark ...), build, run every test
 SWIFT ?= swift
 # Debian packages: what running needs, and what the tests add (independent oracles).
-RUN_PACKAGES  := pkg-config libosip2-dev libsctp-dev
+RUN_PACKAGES  := pkg-config libosip2-dev libsctp-dev libc-ares-dev
 # qemu, busybox-static, cpio and osmo-stp: the SCTP tests boot a kernel with SCTP in a VM (Scripts/sctp-vm).
 # sip-tester: SIPp, the SIP peer of the gateway tests (Tests/Fixtures/sipp).
 # python3-prometheus-client: its parser reads the daemon's GET /metrics in the tests (an independent oracle).
+# dnsmasq-base: the DNS server of the ENUM tests (NAPTR records on loopback).
 TEST_PACKAGES := $(RUN_PACKAGES) tshark kamailio sip-tester valgrind qemu-system-x86 busybox-static cpio osmo-stp \
-                 python3-prometheus-client
+                 python3-prometheus-client dnsmasq-base
 BIN := .build/release/sipigw
 
 .PHONY: run test build deps-run deps-test bench bench-tshark bench-m3ua-tcp fuzz fuzz-short test-sanitize clean

@@ -49,10 +49,12 @@ let package = Package(
         // Interworking engine (Q.1912.5 call control, RFC 3261 transactions and dialogs, Q.764 circuits, timers,
         // routing): one pure value fed events at instants the shell supplies, answering with actions. No I/O.
         .target(name: "Interworking", dependencies: ["ISUP", "SIPI", "M3UA"]),
+        // c-ares (Debian libc-ares-dev) for the daemon's ENUM NAPTR queries (RFC 6116) off the event loop.
+        .systemLibrary(name: "CCares", pkgConfig: "libcares", providers: [.apt(["libc-ares-dev"])]),
         // The daemon's wiring: configuration files (YAML through Yams, errors with file:line and key), and later the
         // transports around the engine. Holds no call logic.
         .target(name: "Gateway", dependencies: [
-            "Interworking", "SIPI", "ISUP", "M3UA", "M3UATransport", "SCTPTransport",
+            "Interworking", "SIPI", "ISUP", "M3UA", "M3UATransport", "SCTPTransport", "CCares",
             .product(name: "Yams", package: "Yams"),
             .product(name: "Histogram", package: "hdrhistogram-swift"),
             .product(name: "CoreMetrics", package: "swift-metrics"),

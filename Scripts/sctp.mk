@@ -5,7 +5,7 @@
 #                    `sipigw m3ua sctp-probe` against osmo-stp inside the VM (ASPUP, ASPAC, BEAT, ASPDN, shutdown)
 #   make sctp-vm-shell CMD='...'   run any command of this machine in the VM (e.g. CMD='cat /proc/net/sctp/eps')
 SWIFT ?= swift
-SCTP_PACKAGES := pkg-config libosip2-dev libsctp-dev qemu-system-x86 busybox-static cpio osmo-stp
+SCTP_PACKAGES := pkg-config libosip2-dev libsctp-dev libc-ares-dev qemu-system-x86 busybox-static cpio osmo-stp
 SCTP_VM_TIMEOUT ?= 240
 
 .PHONY: test-sctp deps-sctp sctp-vm-shell

@@ -106,9 +106,11 @@ import Glibc
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent()
 
-    /// `peerOptions` are more keys of the peer (`, keepAliveInterval: 1s`), `extra` more top-level lines.
+    /// `peerOptions` are more keys of the peer (`, keepAliveInterval: 1s`), `extra` more top-level lines,
+    /// `morePeers` and `moreRoutes` more lines under `peers` and `routes` (indented by two).
     static func configuration(sipPort: UInt16, m3uaPort: UInt16, peerPort: UInt16, records: String,
-                              peerOptions: String = "", extra: String = "") -> String {
+                              peerOptions: String = "", extra: String = "", morePeers: String = "",
+                              moreRoutes: String = "") -> String {
         """
         \(extra.replacingOccurrences(of: "@SIP_PORT@", with: "\(sipPort)"))
         sip: { address: { host: 127.0.0.1, port: \(sipPort) }, domain: gw.example.it }
@@ -123,9 +125,11 @@ import Glibc
             media: { address: 127.0.0.1, port: 40000 }
         peers:
           - { name: olo, address: { host: 127.0.0.1, port: \(peerPort) }, domain: olo.example.it\(peerOptions) }
+        \(morePeers)
         routes:
           toSIP: [{ prefix: "39", peer: olo, completeLength: 12 }]
           toISUP: [{ prefix: "39", trunk: switch }]
+        \(moreRoutes)
         records: { path: \(records) }
         """
     }
@@ -148,6 +152,12 @@ import Glibc
 
         /// IAM on `cic` for "0612345678" + ST (Q.763 §3.9: NAI 3, odd, E.164) → the INVITE the peer receives.
         func call(cic: Int, skipping: Set<String> = []) throws -> SIPMessage {
+            try sendIAM(cic: cic)
+            return try peer.receive(skipping: skipping)
+        }
+
+        /// The IAM of `call(cic:)`, without waiting for the INVITE.
+        func sendIAM(cic: Int) throws {
             try send(ISUPMessage(type: .iam, cic: CIC(cic), parameters: [
                 Parameter(code: .natureOfConnectionIndicators, value: [0x00]),
                 Parameter(code: .forwardCallIndicators, value: [0x20, 0x01]),
@@ -155,7 +165,6 @@ import Glibc
                 Parameter(code: .transmissionMediumRequirement, value: [0x00]),
                 Parameter(code: .calledPartyNumber, value: [0x83, 0x10, 0x60, 0x21, 0x43, 0x65, 0x87, 0x0F]),
             ]))
-            return try peer.receive(skipping: skipping)
         }
 
         /// SIGTERM, then the exit status and the call records written.
@@ -170,14 +179,14 @@ import Glibc
     /// `peerPort`: where the configured SIP peer is (default: the harness's own UDP socket); `extra` is YAML put in
     /// front of the configuration, with `@SIP_PORT@` standing for the daemon's SIP port.
     static func withDaemon(peerOptions: String = "", extra: String = "", peerPort: UInt16? = nil,
-                           _ body: (Harness) throws -> Void) throws {
+                           morePeers: String = "", moreRoutes: String = "", _ body: (Harness) throws -> Void) throws {
         try ScratchDirectory.with("daemon") { dir in
             let peer = try Peer()
             let sipPort = try UDPExchange.freePort(), m3uaPort = try UDPExchange.freePort()
             let records = dir.appendingPathComponent("records.jsonl").path
             let config = dir.appendingPathComponent("gateway.yaml")
             try Self.configuration(sipPort: sipPort, m3uaPort: m3uaPort, peerPort: peerPort ?? peer.port, records: records,
-                                   peerOptions: peerOptions, extra: extra)
+                                   peerOptions: peerOptions, extra: extra, morePeers: morePeers, moreRoutes: moreRoutes)
                 .write(to: config, atomically: true, encoding: .utf8)
             let daemon = try PeerProcess(Command.builtProduct("sipigw"),
                                          ["run", "--config", config.path, "--mappings", Self.root.appendingPathComponent("Mappings").path],

@@ -34,6 +34,10 @@ extension GatewayConfiguration {
         for (i, route) in engine.routes.toISUP.enumerated() where !trunks.contains(route.trunk) {
             problem(.key("routes"), .key("toISUP"), .index(i), .key("trunk"), reason: "no trunk named \(route.trunk)")
         }
+        for (i, server) in (engine.routes.enumLookup?.servers ?? []).enumerated() where !Self.isDNSServer(server) {
+            problem(.key("routes"), .key("enumLookup"), .key("servers"), .index(i),
+                    reason: "\(server) is not an IP address, address:port or [IPv6]:port")
+        }
         let associationNames = Set(associations.map(\.name))
         for (i, trunk) in engine.trunks.enumerated() {
             if let association = trunk.association, !associations.isEmpty, !associationNames.contains(association) {
@@ -90,6 +94,11 @@ extension GatewayConfiguration {
 
     /// A numeric IPv4 or IPv6 address (what a peer's connection comes from).
     static func isAddress(_ text: String) -> Bool { (try? SocketAddress(ipAddress: text, port: 0)) != nil }
+
+    /// A DNS server as c-ares takes it (ares_set_servers_ports_csv): an IP address, alone (port 53) or with a port.
+    static func isDNSServer(_ text: String) -> Bool {
+        isAddress(text) || hostPort(text).map { isAddress($0.host) } == true
+    }
 
     /// `host:port` (IPv6 in brackets), the port 1–65535.
     static func hostPort(_ text: String) -> (host: String, port: Int)? {

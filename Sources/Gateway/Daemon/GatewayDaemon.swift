@@ -39,6 +39,8 @@ public final class GatewayDaemon: @unchecked Sendable {
     /// The M3UA association of each trunk, by the trunk's DPC (or the only association when the trunk names none).
     private let associationByDPC: [UInt32: String]
     let records: CallRecordFile?
+    /// ENUM over c-ares (GatewayDaemon+ENUM.swift), made at the first lookup; on the event loop.
+    var enumResolver: ENUMResolver?
     let log: @Sendable (String) -> Void
     let started = NIODeadline.now()
 
@@ -132,6 +134,7 @@ public final class GatewayDaemon: @unchecked Sendable {
         for endpoint in endpoints { endpoint.close() }
         try? loop.submit {
             for timer in self.timers.values { timer.cancel() }
+            self.enumResolver?.stop()
             self.records?.close()
         }.wait()
         try? group.syncShutdownGracefully()
@@ -182,9 +185,8 @@ public final class GatewayDaemon: @unchecked Sendable {
             }
         case .cancelTimer(let id):
             timers.removeValue(forKey: id)?.cancel()
-        case .lookup(let id, _, _):
-            // No resolver is wired yet: the engine's own timeout falls back to the route table.
-            feedOnLoop(.lookup(id, .failed("no resolver")))
+        case .lookup(let id, let number, let zone):
+            lookUp(id, number: number, zone: zone)
         case .record(let record):
             records?.write(record)
             metrics.record(record)

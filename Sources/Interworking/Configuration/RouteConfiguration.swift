@@ -41,10 +41,20 @@ public struct RouteConfiguration: Codable, Hashable, Sendable {
     public struct ENUM: Codable, Hashable, Sendable {
         public var zone: String
         public var timeout: TimerDuration
+        /// The DNS servers the shell asks (`address` or `address:port`, IPv6 in brackets with a port); none: the
+        /// system's (/etc/resolv.conf). The engine does not read them.
+        public var servers: [String]
 
-        public init(zone: String = "e164.arpa", timeout: TimerDuration = .seconds(2)) {
+        public init(zone: String = "e164.arpa", timeout: TimerDuration = .seconds(2), servers: [String] = []) {
             self.zone = zone
             self.timeout = timeout
+            self.servers = servers
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: CodingKeys.self)
+            self.init(zone: try c.value(.zone, or: "e164.arpa"), timeout: try c.value(.timeout, or: .seconds(2)),
+                      servers: try c.value(.servers, or: []))
         }
     }
 
