@@ -98,6 +98,29 @@ import Glibc
             return !peer.process.isRunning
         }
 
+        /// tshark capturing loopback with `filter` into sip.pcap, once it is capturing; nil without tshark (an
+        /// error under CI).
+        func captureSIP(_ filter: String) throws -> PeerProcess? {
+            guard Tshark.isAvailable else {
+                #expect(!Tshark.isCI, "\(Tshark.missingNote)")
+                return nil
+            }
+            let tshark = try start("tshark", Tshark.tsharkPath, ["-i", "lo", "-f", filter, "-w", dir.appendingPathComponent("sip.pcap").path])
+            #expect(logged(tshark, "Capturing on"), "\(tshark.log)")
+            return tshark
+        }
+
+        /// Stops the capture and returns `_ws.malformed`, `_ws.expert.severity` and `fields` of each packet,
+        /// after checking that no packet is malformed and no item has error severity.
+        func capturedSIP(_ tshark: PeerProcess, fields: [String]) throws -> [[String]] {
+            usleep(300_000)
+            tshark.stop()
+            let rows = try Tshark.fields(ofFile: dir.appendingPathComponent("sip.pcap"),
+                                         fields: ["_ws.malformed", "_ws.expert.severity"] + fields)
+            #expect(rows.allSatisfy { $0[0].isEmpty && !$0[1].contains(Tshark.errorSeverity) }, "\(rows)")
+            return rows
+        }
+
         /// Waits (bounded) until a process's log holds `text`.
         func logged(_ peer: PeerProcess, _ text: String, within seconds: Double = 10) -> Bool {
             let deadline = Date().addingTimeInterval(seconds)
@@ -125,13 +148,8 @@ import Glibc
                                    ["-i", "127.0.0.1", "-p", "\(run.ports.peerB)", "-m", "5"])
             defer { uas.stop() }
             // tshark capturing the SIP side on loopback (issue 8): no malformed packet, the encapsulated ISUP decoded.
-            let capture = run.dir.appendingPathComponent("sip.pcap")
-            let tshark = Tshark.isAvailable
-                ? try run.start("tshark", Tshark.tsharkPath, ["-i", "lo", "-f", "udp port \(run.ports.sip) or udp port \(run.ports.peerB)",
-                                                              "-w", capture.path])
-                : nil
+            let tshark = try run.captureSIP("udp port \(run.ports.sip) or udp port \(run.ports.peerB)")
             defer { tshark?.stop() }
-            if let tshark { #expect(run.logged(tshark, "Capturing on"), "\(tshark.log)") }
             let gateway = try run.gateway()
             defer { gateway.stop() }
             let sim = try run.switchSim(["--calls", "5", "--rate", "20", "--hold", "300ms",
@@ -146,17 +164,11 @@ import Glibc
             #expect(stats["FailedCall(C)"] == "0", "\(stats)")
             gateway.stop()
             if let tshark {
-                usleep(300_000)
-                tshark.stop()
-                let rows = try Tshark.fields(ofFile: capture, fields: ["_ws.malformed", "_ws.expert.severity", "sip.Method",
-                                                                       "sip.Status-Code", "isup.message_type"])
-                #expect(rows.allSatisfy { $0[0].isEmpty && !$0[1].contains(Tshark.errorSeverity) }, "\(rows)")
+                let rows = try run.capturedSIP(tshark, fields: ["sip.Method", "sip.Status-Code", "isup.message_type"])
                 let invites = rows.filter { $0[2] == "INVITE" }
                 #expect(invites.count >= 5 && invites.allSatisfy { $0[4] == "1" }, "INVITEs without an IAM: \(rows)")
                 // The gateway's BYE after the switch's REL carries it (Q.1912.5 §7.3, encapsulated REL = 12).
                 #expect(rows.filter { $0[2] == "BYE" && $0[4] == "12" }.count >= 5, "\(rows)")
-            } else {
-                #expect(!Tshark.isCI, "\(Tshark.missingNote)")
             }
             let records = Self.expectRecords(run, count: 5, direction: "isup-to-sip", releasedBy: "isup", log: gateway.log)
             for record in records {
@@ -174,12 +186,8 @@ import Glibc
             let uas = try run.sipp("uas", scenario: Self.fixtures.appendingPathComponent("uas-answer.xml"),
                                    ["-t", "t1", "-i", "127.0.0.1", "-p", "\(run.ports.peerB)", "-m", "3"])
             defer { uas.stop() }
-            let capture = run.dir.appendingPathComponent("sip.pcap")
-            let tshark = Tshark.isAvailable
-                ? try run.start("tshark", Tshark.tsharkPath, ["-i", "lo", "-f", "tcp port \(run.ports.peerB)", "-w", capture.path])
-                : nil
+            let tshark = try run.captureSIP("tcp port \(run.ports.peerB)")
             defer { tshark?.stop() }
-            if let tshark { #expect(run.logged(tshark, "Capturing on"), "\(tshark.log)") }
             let gateway = try run.gateway(tcp: true)
             defer { gateway.stop() }
             let sim = try run.switchSim(["--calls", "3", "--rate", "20", "--hold", "300ms", "--answer", "answer", "--ring", "50ms",
@@ -200,15 +208,9 @@ import Glibc
             #expect(sim.log.contains("incoming calls=2 answered=2"), "\(sim.log)")
             gateway.stop()
             if let tshark {
-                usleep(300_000)
-                tshark.stop()
-                let rows = try Tshark.fields(ofFile: capture, fields: ["_ws.malformed", "_ws.expert.severity", "sip.Method",
-                                                                       "isup.message_type", "sip.Via"])
-                #expect(rows.allSatisfy { $0[0].isEmpty && !$0[1].contains(Tshark.errorSeverity) }, "\(rows)")
+                let rows = try run.capturedSIP(tshark, fields: ["sip.Method", "isup.message_type", "sip.Via"])
                 let invites = rows.filter { $0[2] == "INVITE" }
                 #expect(invites.count == 3 && invites.allSatisfy { $0[3] == "1" && $0[4].hasPrefix("SIP/2.0/TCP") }, "\(rows)")
-            } else {
-                #expect(!Tshark.isCI, "\(Tshark.missingNote)")
             }
             let records = run.callRecords()
             #expect(records.filter { $0["direction"] as? String == "isup-to-sip" && $0["sipStatus"] as? Int == 200 }.count == 3,
