@@ -18,6 +18,7 @@ public struct JSONStream: JSONOutput, Sendable {
         bytes.reserveCapacity(capacity)
     }
 
+    @inline(__always)
     private mutating func separate() {
         if afterKey {
             afterKey = false
@@ -28,6 +29,7 @@ public struct JSONStream: JSONOutput, Sendable {
         needsComma = true
     }
 
+    @inline(__always)
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
@@ -35,11 +37,13 @@ public struct JSONStream: JSONOutput, Sendable {
         needsComma = false
     }
 
+    @inline(__always)
     public mutating func endObject() {
         needsComma = enclosing.popLast() ?? false
         bytes.append(UInt8(ascii: "}"))
     }
 
+    @inline(__always)
     public mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
@@ -47,12 +51,14 @@ public struct JSONStream: JSONOutput, Sendable {
         needsComma = false
     }
 
+    @inline(__always)
     public mutating func endArray() {
         needsComma = enclosing.popLast() ?? false
         bytes.append(UInt8(ascii: "]"))
     }
 
     /// `name` is written as it is (JSONOutput: keys need no escaping).
+    @inline(__always)
     public mutating func key(_ name: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))
@@ -64,6 +70,7 @@ public struct JSONStream: JSONOutput, Sendable {
         afterKey = true
     }
 
+    @inline(__always)
     public mutating func hex<C: Collection>(_ octets: C) where C.Element == UInt8 {
         separate()
         bytes.append(UInt8(ascii: "\""))
@@ -77,6 +84,7 @@ public struct JSONStream: JSONOutput, Sendable {
         JSONValue.writeString(value, into: &bytes)
     }
 
+    @inline(__always)
     public mutating func int<T: BinaryInteger>(_ value: T?) {
         separate()
         guard let value else { return bytes.append(contentsOf: "null".utf8) }
