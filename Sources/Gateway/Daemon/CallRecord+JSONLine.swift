@@ -30,6 +30,7 @@ extension CallRecord {
             ("isupCalling", text(isupCalling)), ("isupCalled", text(isupCalled)), ("sipFrom", text(sipFrom)),
             ("sipTo", text(sipTo)), ("sipCallID", text(sipCallID)), ("peer", text(peer)),
             ("isupCause", number(isupCause)), ("sipStatus", number(sipStatus)), ("releasedBy", text(releasedBy.rawValue)),
+            ("unfinished", unfinished ? "true" : "false"),
         ]
         return "{" + fields.map { "\"\($0.0)\":\($0.1)" }.joined(separator: ",") + "}\n"
     }

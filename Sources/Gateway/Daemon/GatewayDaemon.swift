@@ -81,8 +81,13 @@ public final class GatewayDaemon: @unchecked Sendable {
         for listener in listeners {
             switch listener.transport {
             case .udp:
+                // A burst (every call released at once on SIGTERM, a peer's retransmission storm) must not
+                // overflow the socket: a large receive buffer (capped by net.core.rmem_max) and more datagrams
+                // per read.
                 sipChannels[.udp] = try DatagramBootstrap(group: loop)
                     .channelOption(.socketOption(.so_reuseaddr), value: 1)
+                    .channelOption(.socketOption(.so_rcvbuf), value: 4 << 20)
+                    .channelOption(.maxMessagesPerRead, value: 64)
                     .channelInitializer { channel in
                         channel.eventLoop.makeCompletedFuture {
                             try channel.pipeline.syncOperations.addHandler(SIPDatagramHandler(
@@ -127,6 +132,8 @@ public final class GatewayDaemon: @unchecked Sendable {
         while NIODeadline.now() < deadline, (try? loop.submit { self.engine.activeCalls }.wait()) ?? 0 > 0 {
             usleep(20_000)
         }
+        // Calls whose releases did not complete in the drain time still get their records (marked unfinished).
+        try? loop.submit { for action in self.engine.close(at: self.now) { self.execute(action) } }.wait()
         for link in links.values { try? link.stop().wait() }
         for channel in sipChannels.values { try? channel.close().wait() }
         let connections = (try? loop.submit { Array(self.tcpConnections.values) }.wait()) ?? []

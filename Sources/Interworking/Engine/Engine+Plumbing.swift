@@ -153,6 +153,24 @@ extension InterworkingEngine {
 
     // MARK: The end of a call
 
+    /// The shell stops with calls still in progress (SIGTERM's drain time is over): each gets its record now,
+    /// marked `unfinished`, so that no call ends without one; its timers are cancelled and the engine holds no call.
+    public mutating func close(at now: Instant) -> [Action] {
+        self.now = now
+        for id in calls.keys.sorted() {
+            guard var call = calls.removeValue(forKey: id) else { continue }
+            for timer in call.timers.sorted(by: { $0.rawValue < $1.rawValue }) { cancel(timer, for: &call) }
+            call.record.release = now
+            call.record.releasedBy = call.releasedBy ?? .gateway
+            call.record.unfinished = true
+            out.append(.record(call.record))
+        }
+        byCircuit.removeAll()
+        bySIPCallID.removeAll()
+        defer { out.removeAll(keepingCapacity: true) }
+        return out
+    }
+
     /// Stores a call back, or, when both legs are done, writes its record and frees everything it held.
     mutating func store(_ call: Call) {
         guard call.isFinished else {

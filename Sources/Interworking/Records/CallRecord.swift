@@ -28,6 +28,9 @@ public struct CallRecord: Hashable, Sendable, Codable {
     public var sipStatus: Int?
     /// Who released first.
     public var releasedBy: Side
+    /// The daemon stopped before the call's releases completed (no RLC, or no answer to the BYE, within the drain
+    /// time): the record is written at the stop instead of being lost.
+    public var unfinished = false
     /// Answer to release; zero for an unanswered call.
     public var duration: Duration { answer.map { release - $0 } ?? .zero }
 

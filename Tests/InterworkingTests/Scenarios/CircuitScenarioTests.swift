@@ -203,6 +203,25 @@ import Testing
 
 /// Shutdown (issue 8, Lifecycle): `.drain` releases every call on both sides and refuses new ones.
 @Suite struct DrainTests {
+    /// The drain time over with releases outstanding (no RLC, no answer to the BYE): `close` writes the record of
+    /// every call still held, marked unfinished, cancels its timers, and leaves the engine with no call.
+    @Test func closeWritesTheRecordsOfUnfinishedCalls() throws {
+        var s = Scenario()
+        let invite = try ISUPToSIPCallTests.setUp(&s, cic: 5)
+        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
+        try s.expectISUP(.con)
+        try s.expectSIP("ACK")
+        s.event(.drain(cause: 41))
+        #expect(s.engine.activeCalls == 1)
+        let actions = s.engine.close(at: s.now)
+        let records = actions.compactMap { if case .record(let r) = $0 { r } else { nil } }
+        #expect(records.count == 1)
+        #expect(records.first?.unfinished == true)
+        #expect(records.first?.isupCause == 41)
+        #expect(actions.contains { if case .cancelTimer = $0 { true } else { false } })
+        #expect(s.engine.activeCalls == 0)
+    }
+
     @Test func drainReleasesEveryCallAndRefusesNewOnes() throws {
         var s = Scenario()
         let invite = try ISUPToSIPCallTests.setUp(&s, cic: 5)
