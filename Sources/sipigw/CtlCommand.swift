@@ -11,16 +11,18 @@ struct CtlCommand: ParsableCommand {
         discussion: """
             status | calls | circuits TRUNK | associations | peers: what the daemon has now. \
             block|unblock|reset TRUNK CIC[-CIC]: operator maintenance on circuits (Q.764 §2.8, §2.9.3; BLO/UBL/RSC \
-            or their group forms go to the switch). reload: read and check the configuration file again; a file \
+            or their group forms go to the switch). asp ASSOCIATION active|inactive|standby|down: layer \
+            management of the gateway's ASP or IPSP (RFC 4666 §4.3.4: ASPAC, ASPIA, standby, ASPDN). \
+            reload: read and check the configuration file again; a file \
             that does not load is refused and the configuration in force stays. Exit status 1 when the daemon \
             answers an error.
             """
     )
 
-    @Argument(help: "status, calls, circuits, associations, peers, block, unblock, reset or reload.")
+    @Argument(help: "status, calls, circuits, associations, peers, block, unblock, reset, asp or reload.")
     var command: String
 
-    @Argument(help: "TRUNK for circuits; TRUNK CIC[-CIC] for block, unblock and reset.")
+    @Argument(help: "TRUNK for circuits; TRUNK CIC[-CIC] for block, unblock and reset; ASSOCIATION STATE for asp.")
     var arguments: [String] = []
 
     @Option(name: .customLong("control"), help: ArgumentHelp("The control endpoint.", valueName: "host:port"))
@@ -45,11 +47,15 @@ struct CtlCommand: ParsableCommand {
             }
             let body = JSONValue.object(["trunk": .string(arguments[0]), "first": .int(range.first), "last": .int(range.last)])
             return ("POST", "/circuits/\(command)", body.jsonText)
+        case "asp":
+            try expect(2, "ASSOCIATION active|inactive|standby|down")
+            let body = JSONValue.object(["association": .string(arguments[0]), "state": .string(arguments[1])])
+            return ("POST", "/associations/manage", body.jsonText)
         case "reload":
             try expect(0, "")
             return ("POST", "/reload", "")
         default:
-            throw ValidationError("\(command): not a ctl command (status calls circuits associations peers block unblock reset reload)")
+            throw ValidationError("\(command): not a ctl command (status calls circuits associations peers block unblock reset asp reload)")
         }
     }
 

@@ -43,7 +43,7 @@ import Glibc
 
         /// The gateway as SGP (the fixture's association), or with `role` in its place: IPSP or ASP connecting to
         /// the switch. With `tcp`, it listens for SIP on UDP and TCP and reaches the SIP-I peer over TCP.
-        func gateway(role: String = "sgp", tcp: Bool = false, cics: String = "1-31") throws -> PeerProcess {
+        func gateway(role: String = "sgp", tcp: Bool = false, cics: String = "1-31", extra: String = "") throws -> PeerProcess {
             let config = dir.appendingPathComponent("gateway.yaml")
             var text = try SIPpInterworkingTests.configuration(ports, records: records, cics: cics)
             if tcp {
@@ -51,6 +51,7 @@ import Glibc
                                                  with: "address: { host: 127.0.0.1, port: \(ports.peerB), transport: TCP }")
                 text += "listeners: [{ host: 127.0.0.1, port: \(ports.sip), transport: UDP }, { host: 127.0.0.1, port: \(ports.sip), transport: TCP }]\n"
             }
+            text += extra
             if role != "sgp" {
                 text = text.replacingOccurrences(of: "role: sgp, transport: tcp, local: [\"127.0.0.1:\(ports.m3ua)\"]",
                                                  with: "role: \(role), transport: tcp, remote: [\"127.0.0.1:\(ports.m3ua)\"]")
@@ -270,6 +271,54 @@ import Glibc
             defer { uac.stop() }
             #expect(run.exited(uac, within: 20), "SIPp UAC did not end:\n\(uac.log)")
             #expect(uac.process.terminationStatus == 0, "after the restarts:\n\(uac.log)\ngateway:\n\(gateway.log)")
+        }
+    }
+
+    /// Issue 8, layer management: `sipigw ctl asp` drives the gateway's ASP toward the switch's SGP (RFC 4666
+    /// §4.3.4): `inactive` (ASPIA) and `down` (ASPDN, association closed) take the association down in the
+    /// daemon's view, `active` brings it back (ASPUP, ASPAC, and the gateway resets the circuits again: GRS, Q.764
+    /// §2.9.3.2). The switch's two calls are answered by SIPp. A bad state and an unknown association are refused.
+    @Test func layerManagementThroughCtl() throws {
+        try Self.withRun { run in
+            let control = try UDPExchange.freePort()
+            let uas = try run.sipp("uas", scenario: Self.fixtures.appendingPathComponent("uas-answer.xml"),
+                                   ["-i", "127.0.0.1", "-p", "\(run.ports.peerB)", "-m", "2"])
+            defer { uas.stop() }
+            let sim = try run.switchSim(role: "sgp", ["--calls", "2", "--rate", "20", "--hold", "200ms", "--linger", "30s"])
+            defer { sim.stop() }
+            let gateway = try run.gateway(role: "asp", extra: "control: { host: 127.0.0.1, port: \(control) }\n")
+            defer { gateway.stop() }
+            func ctl(_ arguments: String...) throws -> Command.Result {
+                try Command.run(Command.builtProduct("sipigw"), ["ctl", "--control", "127.0.0.1:\(control)"] + arguments)
+            }
+            func up() -> Bool? {
+                guard let r = try? ctl("associations"), r.status == 0,
+                      let o = try? JSONSerialization.jsonObject(with: Data(r.output)) as? [String: Any],
+                      let list = o["associations"] as? [[String: Any]] else { return nil }
+                return list.first?["up"] as? Bool
+            }
+            func waitUp(_ expected: Bool) -> Bool {
+                let deadline = Date().addingTimeInterval(15)
+                while up() != expected, Date() < deadline { usleep(100_000) }
+                return up() == expected
+            }
+            func resets() -> Int { sim.log.components(separatedBy: "← GRS").count - 1 }
+            #expect(waitUp(true), "\(gateway.log)")
+            for (state, expected) in [("inactive", false), ("active", true), ("down", false), ("active", true)] {
+                let before = resets()
+                let r = try ctl("asp", "switch", state)
+                #expect(r.status == 0, "\(state): \(r.stdout) \(r.stderr)")
+                #expect(waitUp(expected), "after \(state): \(gateway.log)")
+                if expected {
+                    let deadline = Date().addingTimeInterval(10)
+                    while resets() == before, Date() < deadline { usleep(100_000) }
+                    #expect(resets() > before, "no GRS after \(state):\n\(sim.log)")
+                }
+            }
+            #expect(try ctl("asp", "switch", "sideways").status == 1)
+            #expect(try ctl("asp", "nowhere", "active").status == 1)
+            #expect(run.exited(uas, within: 20), "SIPp did not get its 2 calls:\n\(uas.log)\nswitch:\n\(sim.log)")
+            #expect(uas.process.terminationStatus == 0, "\(uas.log)")
         }
     }
 

@@ -1,5 +1,6 @@
 import Interworking
 import ISUP
+import M3UA
 import NIOHTTP1
 
 /// The control endpoint (docs in README.md, "Metrics and control"): JSON over HTTP on the configured loopback
@@ -17,13 +18,15 @@ extension GatewayDaemon {
         case (.POST, "/circuits/unblock"): return maintenance(.unblock, request.body)
         case (.POST, "/circuits/reset"): return maintenance(.reset, request.body)
         case (.POST, "/reload"): return reload()
+        case (.POST, "/associations/manage"): return manageAssociation(request.body)
         case (_, "/status"), (_, "/calls"), (_, "/circuits"), (_, "/associations"), (_, "/peers"):
             return .error(.methodNotAllowed, "\(request.path): GET only")
-        case (_, "/circuits/block"), (_, "/circuits/unblock"), (_, "/circuits/reset"), (_, "/reload"):
+        case (_, "/circuits/block"), (_, "/circuits/unblock"), (_, "/circuits/reset"), (_, "/reload"),
+             (_, "/associations/manage"):
             return .error(.methodNotAllowed, "\(request.path): POST only")
         default:
             return .error(.notFound, "no \(request.path) (GET /status /calls /circuits?trunk= /associations /peers; "
-                          + "POST /circuits/block|unblock|reset /reload)")
+                          + "POST /circuits/block|unblock|reset /associations/manage /reload)")
         }
     }
 
@@ -56,6 +59,26 @@ extension GatewayDaemon {
             }
         }
         return .json(["trunk": .string(trunk), "circuits": .array(circuits)])
+    }
+
+    /// `{"association": "stp", "state": "inactive"}`: layer management of the gateway's ASP or IPSP on that
+    /// association (RFC 4666 §4.3.4: `active`, `inactive` = ASPIA, `standby`, `down` = ASPDN and the association
+    /// closed); the answer is the associations, whose `up` follows once the peer has acknowledged.
+    private func manageAssociation(_ body: [UInt8]) -> HTTPResponse {
+        guard let object = (try? JSONValue(parsing: String(decoding: body, as: UTF8.self)))?.object,
+              let name = object["association"]?.string, let state = object["state"]?.string
+        else { return .error(.badRequest, #"expected {"association": NAME, "state": "active|inactive|standby|down"}"#) }
+        guard let goal = ASPStateMachine.Goal(rawValue: state) else {
+            return .error(.badRequest, "state \(state): active, inactive, standby or down")
+        }
+        guard let link = links[name] else {
+            return .error(.notFound, "no association \(name) (\(links.keys.sorted().joined(separator: ", ")))")
+        }
+        guard link.manage(goal) else {
+            return .error(.conflict, "\(name): the gateway is the SGP there; its ASPs manage their own state")
+        }
+        log("M3UA \(name): layer management to \(state)")
+        return .json(["associations": .array(associations)])
     }
 
     private var associations: [JSONValue] {

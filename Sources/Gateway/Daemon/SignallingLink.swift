@@ -9,6 +9,9 @@ protocol SignallingLink: AnyObject, Sendable {
     var configuration: M3UAAssociationConfiguration { get }
     func start() throws
     func send(_ data: ProtocolData)
+    /// Layer management (RFC 4666 §4.3.4): takes the gateway's ASP or IPSP to `goal` (ASPIA, standby, ASPDN and
+    /// back); false for an SGP, whose ASPs manage themselves.
+    func manage(_ goal: ASPStateMachine.Goal) -> Bool
     func stop() -> EventLoopFuture<Void>
 }
 
@@ -26,6 +29,12 @@ final class M3UALink<Machine: M3UAStateMachine & Sendable>: SignallingLink, @unc
 
     func start() throws { try starting(node) }
     func send(_ data: ProtocolData) { node.feed(.sendData(data)) }
+
+    func manage(_ goal: ASPStateMachine.Goal) -> Bool {
+        guard configuration.role != .sgp else { return false }
+        node.feed(.manage(1, goal))
+        return true
+    }
     func stop() -> EventLoopFuture<Void> { node.shutdown() }
 }
 
