@@ -155,7 +155,7 @@ import Testing
         let port = try #require(address.port)
         _ = try await sgp.listen(host: "127.0.0.1", port: port).get()
         // Bounded exponential back-off reconnects, and ASPUP/ASPAC make it active again without anyone asking.
-        #expect(try await aspSeen.wait(for: 2, seconds: 15, Self.isASPActive), "no recovery: \(aspSeen.actions.suffix(8))")
+        #expect(try await aspSeen.wait(for: 2, seconds: 40, Self.isASPActive), "no recovery: \(aspSeen.actions.suffix(8))")
         for i in 1_000..<2_000 { asp.feed(.sendData(Self.data(i))) }
         #expect(try await restarted.wait(for: 1_000, seconds: 20, Self.isDelivery), "delivered \(restarted.count(Self.isDelivery)) after recovery")
         try await asp.stop().get()
@@ -196,7 +196,7 @@ import Testing
         asp.feed(.activate)
         #expect(try await aspSeen.wait(Self.isASPActive))
         let isDead: (M3UAAction) -> Bool = { if case .associationDead = $0 { true } else { false } }
-        #expect(try await aspSeen.wait(seconds: 5, isDead))
+        #expect(try await aspSeen.wait(seconds: 20, isDead))
         // The peer last spoke with the ASPAC ACK: dead 2·T(beat) = 0.4 s later at the earliest (RFC 4666 §4.3.4.6).
         let active = try #require(aspSeen.time(of: Self.isASPActive)), dead = try #require(aspSeen.time(of: isDead))
         #expect(active.duration(to: dead) >= .milliseconds(390))
