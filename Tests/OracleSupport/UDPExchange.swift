@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -30,21 +32,41 @@ public enum UDPExchange {
         return n > 0 ? Array(buffer[0..<n]) : nil
     }
 
-    /// A loopback UDP port that was free a moment ago (bind to port 0 and read it back).
+    /// A loopback port free for UDP and TCP a moment ago, never handed out before in this process. It is drawn
+    /// below the kernel's ephemeral range (net.ipv4.ip_local_port_range, 32768 and up): a port the kernel gave for
+    /// binding to 0 could be taken the next moment as the local port of some test's outgoing TCP connection, and
+    /// the daemon's bind then failed (CI: "Address already in use").
     public static func freePort() throws -> UInt16 {
-        let fd = socket(AF_INET, Int32(SOCK_DGRAM.rawValue), 0)
-        guard fd >= 0 else { throw Failure(description: "socket: errno \(errno)") }
+        for _ in 0..<500 {
+            let port = UInt16.random(in: 20_000...32_000)
+            guard handedOut.claim(port) else { continue }
+            if canBind(port, type: SOCK_DGRAM), canBind(port, type: SOCK_STREAM) { return port }
+        }
+        throw Failure(description: "no free loopback port found in 20000-32000")
+    }
+
+    private static func canBind(_ port: UInt16, type: __socket_type) -> Bool {
+        let fd = socket(AF_INET, Int32(type.rawValue), 0)
+        guard fd >= 0 else { return false }
         defer { close(fd) }
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = port.bigEndian
         address.sin_addr.s_addr = UInt32(0x7F00_0001).bigEndian
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let ok = withUnsafeMutablePointer(to: &address) { a in
-            a.withMemoryRebound(to: sockaddr.self, capacity: 1) { sa in
-                bind(fd, sa, length) == 0 && getsockname(fd, sa, &length) == 0
-            }
+        return withUnsafePointer(to: &address) { a in
+            a.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
-        guard ok else { throw Failure(description: "bind: errno \(errno)") }
-        return UInt16(bigEndian: address.sin_port)
     }
+
+    /// The ports `freePort` returned so far (tests run concurrently).
+    private static let handedOut = PortRegistry()
+}
+
+/// A set of ports under a lock.
+final class PortRegistry: @unchecked Sendable {
+    private var ports = Set<UInt16>()
+    private let lock = NSLock()
+
+    /// Records `port`; false when it was recorded before.
+    func claim(_ port: UInt16) -> Bool { lock.withLock { ports.insert(port).inserted } }
 }
