@@ -72,10 +72,7 @@ import Testing
     /// Q.764 §2.8.3: a hardware-oriented CGB over a busy circuit releases its call (SIP side), CGBA answers.
     @Test func hardwareGroupBlockingReleasesCalls() throws {
         var s = Scenario()
-        let invite = try ISUPToSIPCallTests.setUp(&s, cic: 5)
-        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
-        try s.expectISUP(.con)
-        try s.expectSIP("ACK")
+        try ISUPToSIPCallTests.setUpAnswered(&s, cic: 5)
         // Range 7 from CIC 1 (CICs 1–8), status bits for CICs 5 and 6; type 1 = hardware failure.
         s.isup(Fixture.message(.cgb, cic: 1, [Parameter(code: .circuitGroupSupervisionMessageType, value: [0x01]),
                                               Parameter(code: .rangeAndStatus, value: [7, 0x30])]))
@@ -86,10 +83,7 @@ import Testing
     /// Q.764 §2.9.3.1: RSC on a circuit with an answered call: the SIP side is released (BYE), RLC answers.
     @Test func resetOfABusyCircuit() throws {
         var s = Scenario()
-        let invite = try ISUPToSIPCallTests.setUp(&s, cic: 5)
-        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
-        try s.expectISUP(.con)
-        try s.expectSIP("ACK")
+        try ISUPToSIPCallTests.setUpAnswered(&s, cic: 5)
         s.isup(Fixture.message(.rsc, cic: 5))
         try s.expectISUP(.rlc)
         let bye = try s.expectSIP("BYE")
@@ -101,10 +95,7 @@ import Testing
     /// while it is down; on return GRS resets the circuits.
     @Test func associationLossMidCall() throws {
         var s = Scenario()
-        let invite = try ISUPToSIPCallTests.setUp(&s, cic: 5)
-        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
-        try s.expectISUP(.con)
-        try s.expectSIP("ACK")
+        try ISUPToSIPCallTests.setUpAnswered(&s, cic: 5)
         s.event(.association("stp", up: false))
         let bye = try s.expectSIP("BYE", reasonCause: 41)
         s.sip(Scenario.response(200, "OK", to: bye))
@@ -207,10 +198,7 @@ import Testing
     /// every call still held, marked unfinished, cancels its timers, and leaves the engine with no call.
     @Test func closeWritesTheRecordsOfUnfinishedCalls() throws {
         var s = Scenario()
-        let invite = try ISUPToSIPCallTests.setUp(&s, cic: 5)
-        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
-        try s.expectISUP(.con)
-        try s.expectSIP("ACK")
+        try ISUPToSIPCallTests.setUpAnswered(&s, cic: 5)
         s.event(.drain(cause: 41))
         #expect(s.engine.activeCalls == 1)
         let actions = s.engine.close(at: s.now)
@@ -224,10 +212,7 @@ import Testing
 
     @Test func drainReleasesEveryCallAndRefusesNewOnes() throws {
         var s = Scenario()
-        let invite = try ISUPToSIPCallTests.setUp(&s, cic: 5)
-        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
-        try s.expectISUP(.con)
-        try s.expectSIP("ACK")
+        try ISUPToSIPCallTests.setUpAnswered(&s, cic: 5)
         _ = try SIPToISUPCallTests.setUp(&s)
         s.event(.drain(cause: 41))
         let releases = s.isupSent.map(\.type)

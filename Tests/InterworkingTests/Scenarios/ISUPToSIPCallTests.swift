@@ -11,6 +11,16 @@ import Testing
         return try s.expectSIP("INVITE")
     }
 
+    /// The same call answered: 200 with the SDP answer → CON, the ACK (Q.1912.5 §7.2.3); returns the INVITE.
+    @discardableResult
+    static func setUpAnswered(_ s: inout Scenario, cic: Int = 5) throws -> SIPMessage {
+        let invite = try setUp(&s, cic: cic)
+        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
+        try s.expectISUP(.con)
+        try s.expectSIP("ACK")
+        return invite
+    }
+
     /// Mappings/sip-status-to-isup-cause.csv, st769 profile (via q1912.5, digest C.6): 486 → REL 17, 404 → REL 1,
     /// 480 → REL 20 (Q.1912.5; RFC 3398 says 18), 603 → REL 21; the ACK is the transaction's (§17.1.1.3), the
     /// record keeps both sides' causes.
@@ -273,10 +283,7 @@ import Testing
     /// A suspension by the network (indicator 1) runs T6 (2 min here).
     @Test func networkSuspendT6() throws {
         var s = Scenario()
-        let invite = try ISUPToSIPCallTests.setUp(&s)
-        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
-        try s.expectISUP(.con)
-        try s.expectSIP("ACK")
+        try ISUPToSIPCallTests.setUpAnswered(&s)
         s.isup(Fixture.message(.sus, cic: 5, [Parameter(code: .suspendResumeIndicators, value: [0x01])]))
         s.sip(Scenario.response(200, "OK", to: try s.expectSIP("INFO")))
         s.advance(.seconds(120))
@@ -285,10 +292,7 @@ import Testing
 
     @Test func suspendNotResumedT2() throws {
         var s = Scenario()
-        let invite = try ISUPToSIPCallTests.setUp(&s)
-        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
-        try s.expectISUP(.con)
-        try s.expectSIP("ACK")
+        try ISUPToSIPCallTests.setUpAnswered(&s)
         s.isup(Fixture.message(.sus, cic: 5, [Parameter(code: .suspendResumeIndicators, value: [0x00])]))
         let info = try s.expectSIP("INFO")
         s.sip(Scenario.response(200, "OK", to: info))
@@ -301,10 +305,7 @@ import Testing
 
     @Test func resumeStopsT2() throws {
         var s = Scenario()
-        let invite = try ISUPToSIPCallTests.setUp(&s)
-        s.sip(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer))
-        try s.expectISUP(.con)
-        try s.expectSIP("ACK")
+        try ISUPToSIPCallTests.setUpAnswered(&s)
         s.isup(Fixture.message(.sus, cic: 5, [Parameter(code: .suspendResumeIndicators, value: [0x00])]))
         s.sip(Scenario.response(200, "OK", to: try s.expectSIP("INFO")))
         s.isup(Fixture.message(.res, cic: 5, [Parameter(code: .suspendResumeIndicators, value: [0x00])]))
