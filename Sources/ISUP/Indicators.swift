@@ -38,7 +38,7 @@ public struct Indicators: Hashable, Sendable {
 
     /// The fields of the layout that lie inside the octets present, in table order.
     public var fields: [(name: String, value: Int)] {
-        layout.fields.filter { $0.shift < 8 * octetCount }.map { ($0.name, $0.read(raw)) }
+        layout.fields(within: octetCount).map { ($0.name, $0.read(raw)) }
     }
 
     /// A field by name; nil when the layout has no such field. Setting an unknown name does nothing.

@@ -57,6 +57,12 @@ public struct IndicatorLayout: Sendable, Hashable {
     }
 
     public func field(_ name: String) -> BitField? { fields.first { $0.name == name } }
+
+    /// The fields that lie inside the first `count` octets (all of them for a full value; fewer for a shorter
+    /// variable one), in table order.
+    public func fields(within count: Int) -> LazyFilterSequence<[BitField]> {
+        fields.lazy.filter { $0.shift < 8 * count }
+    }
 }
 
 /// The layout of a parameter that carries address signals (Q.763 §3.9 and its relatives).

@@ -63,9 +63,10 @@ extension GatewayConfiguration {
                 problems.append(Problem(path: path + [.key("transport")], reason: "TCP takes one local and one remote address"))
             }
             for (key, list) in [("local", association.local), ("remote", association.remote)] {
-                for (j, text) in list.enumerated() where Self.hostPort(text) == nil && !(sgp && key == "remote" && Self.isAddress(text)) {
+                let bareAddressAllowed = sgp && key == "remote"
+                for (j, text) in list.enumerated() where Self.hostPort(text) == nil && !(bareAddressAllowed && Self.isAddress(text)) {
                     problems.append(Problem(path: path + [.key(key), .index(j)],
-                                            reason: sgp && key == "remote" ? "\(text) is not an address or address:port" : "\(text) is not address:port"))
+                                            reason: "\(text) is not \(bareAddressAllowed ? "an address or " : "")address:port"))
                 }
             }
             if association.role != .sgp, association.remote.isEmpty {

@@ -31,8 +31,8 @@ public enum ParameterJSON {
 
     /// `Indicators(decoding:layout:).fields`, read in place: the fields inside the octets present, in table order.
     private static func writeIndicatorFields<O: JSONOutput>(_ value: ArraySlice<UInt8>, layout: IndicatorLayout, to o: inout O) {
-        let raw = layout.raw(value), present = 8 * min(layout.octets, value.count)
-        for f in layout.fields where f.shift < present { o.field(f.name, f.read(raw)) }
+        let raw = layout.raw(value)
+        for f in layout.fields(within: min(layout.octets, value.count)) { o.field(f.name, f.read(raw)) }
     }
 
     static func typedFields(_ value: ArraySlice<UInt8>, format: ParameterFormat) -> JSONObject {

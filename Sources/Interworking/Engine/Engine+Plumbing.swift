@@ -158,25 +158,25 @@ extension InterworkingEngine {
     public mutating func close(at now: Instant) -> [Action] {
         self.now = now
         for id in calls.keys.sorted() {
-            guard var call = calls.removeValue(forKey: id) else { continue }
-            for timer in call.timers.sorted(by: { $0.rawValue < $1.rawValue }) { cancel(timer, for: &call) }
-            call.record.release = now
-            call.record.releasedBy = call.releasedBy ?? .gateway
+            guard var call = calls[id] else { continue }
             call.record.unfinished = true
-            out.append(.record(call.record))
+            end(call)
         }
-        byCircuit.removeAll()
-        bySIPCallID.removeAll()
         defer { out.removeAll(keepingCapacity: true) }
         return out
     }
 
-    /// Stores a call back, or, when both legs are done, writes its record and frees everything it held.
+    /// Stores a call back, or, when both legs are done, ends it.
     mutating func store(_ call: Call) {
         guard call.isFinished else {
             calls[call.id] = call
             return
         }
+        end(call)
+    }
+
+    /// Writes the call's record and frees everything it held: its timers, its circuit, its Call-ID.
+    private mutating func end(_ call: Call) {
         var call = call
         for timer in call.timers.sorted(by: { $0.rawValue < $1.rawValue }) { cancel(timer, for: &call) }
         call.record.release = now
