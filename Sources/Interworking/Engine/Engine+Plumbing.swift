@@ -35,8 +35,10 @@ extension InterworkingEngine {
                 receiveRequest(message, from: source, transaction: transaction)
             case .response(let message, let transaction):
                 receiveResponse(message, transaction: transaction)
-            case .timedOut(let transaction), .transportFailed(let transaction):
-                transactionFailed(transaction)
+            case .timedOut(let transaction):
+                transactionFailed(transaction, status: 408)
+            case .transportFailed(let transaction):
+                transactionFailed(transaction, status: 503)
             case .stray(let message, let source):
                 receiveStray(message, from: source)
             default:

@@ -147,9 +147,9 @@ extension InterworkingEngine {
 
     /// The ISUP cause a releasing SIP message gives (encapsulated REL, then Reason, then the profile's table;
     /// corrections §1 #13), nil when the profile maps to no release.
-    func sipCause(status: Int?, method: String, message: SIPMessage, peer: Int) -> CauseIndicators? {
-        let encapsulated = (try? SIPIBody(parsing: message))??.isup
-        let reason = message.headers("reason").flatMap { $0.split(separator: ",") }.first { $0.trimmingWhitespace().lowercased().hasPrefix("q.850") }
+    func sipCause(status: Int?, method: String, message: SIPMessage?, peer: Int) -> CauseIndicators? {
+        let encapsulated = message.flatMap { (try? SIPIBody(parsing: $0)) ?? nil }?.isup
+        let reason = (message?.headers("reason") ?? []).flatMap { $0.split(separator: ",") }.first { $0.trimmingWhitespace().lowercased().hasPrefix("q.850") }
         guard let mapped = try? causes.isupCause(
             forStatus: status, reasonHeader: reason.map { String($0.trimmingWhitespace()) },
             encapsulatedCause: encapsulated?.type == .rel ? encapsulated?.causeIndicators : nil,

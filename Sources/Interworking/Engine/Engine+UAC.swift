@@ -40,8 +40,10 @@ extension InterworkingEngine {
         store(call)
     }
 
-    /// A client transaction of a call failed (Timer B/F or the transport): as a 408 (§8.1.3.1).
-    mutating func transactionFailed(_ transaction: TransactionID) {
+    /// A client transaction of a call failed: Timer B/F as a 408, the transport as a 503 (RFC 3261 §8.1.3.1).
+    /// An INVITE's 408 releases with cause 102 (recovery on timer expiry); its 503 with the cause the peer's
+    /// profile maps 503 to, as if the peer had sent it (no Reason, no ISUP).
+    mutating func transactionFailed(_ transaction: TransactionID, status: Int) {
         if let peer = keepAlives[transaction] {
             keepAliveAnswered(peer, transaction: transaction, status: nil)
             return
@@ -52,10 +54,13 @@ extension InterworkingEngine {
             if call.sip.state == .cancelling || [.calling, .early].contains(call.sip.state) {
                 let state = call.sip.state
                 call.sip.state = .terminated
-                call.record.sipStatus = 408
+                call.record.sipStatus = status
                 if state != .cancelling {
                     if call.releasedBy == nil { call.releasedBy = .sip }
-                    releaseISUP(&call, cause: CauseIndicators(value: 102), by: .sip)
+                    let cause = status == 408
+                        ? CauseIndicators(value: 102)
+                        : sipCause(status: status, method: "INVITE", message: nil, peer: call.peer)
+                    releaseISUP(&call, cause: cause ?? CauseIndicators(value: 127), by: .sip)
                 }
             }
         case "BYE":

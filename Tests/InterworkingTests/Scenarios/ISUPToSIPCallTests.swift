@@ -368,11 +368,19 @@ import Testing
     }
 
     /// §17.1.4: when the transport cannot send the INVITE (the connection refused), the client transaction fails
-    /// at once and the call is released toward the switch (cause 102 as for Timer B), not 32 s later.
-    @Test func aFailedSendReleasesTheCallAtOnce() throws {
-        var s = Self.scenario()
+    /// at once, not 32 s later, and §8.1.3.1 has the UAC treat it as a 503: the call is released toward the switch
+    /// with the cause the peer's profile gives 503 (Mappings/sip-status-to-isup-cause.csv: RFC 3398 §8.2.6.1 → 41;
+    /// the q1912.5 table under st769 lists no 503 and defaults to 127), not Timer B's 102.
+    @Test(arguments: [("rfc3398", 41), ("st769", 127)] as [(String, UInt8)])
+    func aFailedSendReleasesTheCallAtOnceAsA503(profile: String, cause: UInt8) throws {
+        var s = Scenario(Fixture.configuration {
+            $0.peers[0].address.transport = .tcp
+            $0.peers[0].causeProfile = profile
+        })
         let invite = try ISUPToSIPCallTests.setUp(&s)
         s.event(.sipSendFailed(invite, to: SIPEndpoint(host: Fixture.peerAddress.host, port: Fixture.peerAddress.port, transport: .tcp)))
-        try s.expectISUP(.rel, cause: 102)
+        try s.expectISUP(.rel, cause: cause)
+        s.isup(Fixture.message(.rlc, cic: 5))
+        #expect(s.records.map(\.sipStatus) == [503])
     }
 }
