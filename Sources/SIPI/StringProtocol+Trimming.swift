@@ -24,7 +24,7 @@ extension Substring {
         var start: Substring.UTF8View.Index? = nil
         var i = utf8.startIndex
         while i < utf8.endIndex {
-            if isSpace(utf8[i]) {
+            if utf8[i].isProtocolWhitespace {
                 if let s = start { pieces.append(self[s..<i]) }
                 start = nil
             } else if start == nil {
@@ -40,11 +40,14 @@ extension Substring {
 extension Substring {
     /// The same as `trimmingWhitespace`, without a copy.
     public func trimmingWhitespaceSlice() -> Substring {
-        guard let first = utf8.firstIndex(where: { !isSpace($0) }) else { return self[endIndex...] }
-        let last = utf8.lastIndex(where: { !isSpace($0) })!
+        guard let first = utf8.firstIndex(where: { !$0.isProtocolWhitespace }) else { return self[endIndex...] }
+        let last = utf8.lastIndex(where: { !$0.isProtocolWhitespace })!
         return self[first...last]
     }
 }
 
-private func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x09 || c == 0x0D || c == 0x0A }
+extension UInt8 {
+    /// SP, HTAB, CR or LF: the white space `trimmingWhitespace` removes and `splittingOnSpaces` splits on.
+    public var isProtocolWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0D || self == 0x0A }
+}
 private func lowerASCII(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }

@@ -87,13 +87,8 @@ extension InterworkingEngine {
         feedTransactions(.sendResponse(response, transaction: transaction))
     }
 
-    /// The Via of requests the gateway sends (RFC 3261 §18.1.1; `rport`, RFC 3581).
-    var localVia: String {
-        let a = configuration.sip.address
-        return "SIP/2.0/\(a.transport.rawValue) \(a.host):\(a.port);rport"
-    }
-
-    var localContact: String { localContact(configuration.sip.address.transport) }
+    /// The Via of requests the gateway sends from `a` (RFC 3261 §18.1.1; `rport`, RFC 3581).
+    static func via(_ a: SIPEndpoint) -> String { "SIP/2.0/\(a.transport.rawValue) \(a.host):\(a.port);rport" }
 
     func localContact(_ transport: SIPEndpoint.Transport) -> String {
         let a = configuration.sip.address

@@ -6,7 +6,12 @@ import SIPI
 /// transaction layer, Q.764 circuit supervision, routing and call records. A pure value: fed events at instants the
 /// shell supplies, it answers with actions (`../shared/design.md`, "Functional core").
 public struct InterworkingEngine: Sendable {
-    public internal(set) var configuration: EngineConfiguration
+    public internal(set) var configuration: EngineConfiguration {
+        didSet { localVia = Self.via(configuration.sip.address); localContact = localContact(configuration.sip.address.transport) }
+    }
+    /// The Via (without branch) and Contact of the requests the gateway sends, written once per configuration.
+    private(set) var localVia: String
+    private(set) var localContact: String
     let causes: CauseMapper
     let sdp = ST769SDPProfile()
 
@@ -43,10 +48,13 @@ public struct InterworkingEngine: Sendable {
     ///   - instance: a token unique to this run (e.g. random hex), part of every generated identifier.
     public init(configuration: EngineConfiguration, mappings: Mappings, instance: String = "0") {
         self.configuration = configuration
+        localVia = Self.via(configuration.sip.address)
+        localContact = ""
         self.causes = CauseMapper(mappings)
         self.transactions = TransactionLayer(timers: configuration.sipTimers)
         self.circuits = configuration.trunks.map { CircuitGroup($0.circuits) }
         self.instance = instance
+        localContact = localContact(configuration.sip.address.transport)
     }
 
     /// Feeds one event; the actions come back in the order the shell must execute them.

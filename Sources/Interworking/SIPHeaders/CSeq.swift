@@ -13,12 +13,15 @@ public struct CSeq: Hashable, Sendable, CustomStringConvertible {
 
     /// `1*DIGIT LWS Method` (RFC 3261 §25.1); nil when the text is not that or the number is 2^31 or more.
     public init?(parsing text: some StringProtocol) {
-        let fields = Substring(text).splittingOnSpaces()
-        guard fields.count == 2, fields[0].utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }), let number = UInt32(fields[0]),
-              number < 1 << 31, fields[1].allSatisfy(Self.isTokenCharacter)
+        let text = Substring(text).trimmingWhitespaceSlice()
+        guard let space = text.utf8.firstIndex(where: \.isProtocolWhitespace) else { return nil }
+        let digits = text[..<space], method = text[space...].trimmingWhitespaceSlice()
+        guard !digits.isEmpty, digits.utf8.count <= 10, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+              let number = UInt32(digits), number < 1 << 31,
+              !method.isEmpty, method.utf8.allSatisfy(Self.isTokenOctet)
         else { return nil }
         self.number = number
-        method = String(fields[1])
+        self.method = String(method)
     }
 
     /// The CSeq of a message, nil when absent or unparsable.
@@ -29,8 +32,11 @@ public struct CSeq: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { "\(number) \(method)" }
 
-    /// RFC 3261 §25.1 `token`.
-    private static func isTokenCharacter(_ c: Character) -> Bool {
-        c.isASCII && (c.isLetter || c.isNumber || "-.!%*_+`'~".contains(c))
+    /// RFC 3261 §25.1 `token`: alphanumerics and `-.!%*_+`'~`.
+    private static func isTokenOctet(_ c: UInt8) -> Bool {
+        switch c {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2D, 0x2E, 0x21, 0x25, 0x2A, 0x5F, 0x2B, 0x60, 0x27, 0x7E: true
+        default: false
+        }
     }
 }

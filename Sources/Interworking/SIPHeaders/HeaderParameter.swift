@@ -15,13 +15,15 @@ public struct HeaderParameter: Hashable, Sendable, CustomStringConvertible {
     /// them has an empty name.
     static func list(_ text: Substring) -> [HeaderParameter]? {
         var parameters: [HeaderParameter] = []
-        for item in HeaderText.split(text, on: ";") {
+        var valid = true
+        HeaderText.forEachPiece(of: text, on: ";") { item in
             let equals = item.utf8.firstIndex(of: 0x3D)
             let name = item[..<(equals ?? item.endIndex)].trimmingWhitespace()
-            guard !name.isEmpty else { return nil }
-            parameters.append(HeaderParameter(name, equals.map { item[item.utf8.index(after: $0)...].trimmingWhitespace() }))
+            valid = !name.isEmpty
+            if valid { parameters.append(HeaderParameter(name, equals.map { item[item.utf8.index(after: $0)...].trimmingWhitespace() })) }
+            return valid
         }
-        return parameters
+        return valid ? parameters : nil
     }
 }
 

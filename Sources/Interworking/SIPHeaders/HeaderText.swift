@@ -3,18 +3,32 @@
 enum HeaderText {
     /// `text` split on `separator` outside quotes and angle brackets, each piece trimmed, empty pieces dropped.
     /// Works on UTF-8 octets: every character that matters is ASCII (`separator` must be).
-    static func split(_ text: Substring, on separator: Character, limit: Int = .max) -> [Substring] {
-        let separator = separator.asciiValue!
+    static func split(_ text: Substring, on separator: Character) -> [Substring] {
         var pieces: [Substring] = []
+        forEachPiece(of: text, on: separator) { pieces.append($0); return true }
+        return pieces
+    }
+
+    /// The first piece `split` would give, without collecting the others.
+    static func first(_ text: Substring, on separator: Character) -> Substring? {
+        var first: Substring?
+        forEachPiece(of: text, on: separator) { first = $0; return false }
+        return first
+    }
+
+    /// Hands `body` the pieces of `split` in order until it returns false.
+    static func forEachPiece(of text: Substring, on separator: Character, _ body: (Substring) -> Bool) {
+        let separator = separator.asciiValue!
         let utf8 = text.utf8
         var start = utf8.startIndex
         var quoted = false, escaped = false, bracketed = false
-        func add(_ end: Substring.UTF8View.Index) {
+        /// The piece before `end`, unless empty; false when `body` wants no more.
+        func add(_ end: Substring.UTF8View.Index) -> Bool {
             let piece = text[start..<end].trimmingWhitespaceSlice()
-            if !piece.isEmpty { pieces.append(piece) }
+            return piece.isEmpty || body(piece)
         }
         var index = utf8.startIndex
-        while index < utf8.endIndex, pieces.count < limit {
+        while index < utf8.endIndex {
             let c = utf8[index]
             if escaped {
                 escaped = false
@@ -27,13 +41,12 @@ enum HeaderText {
             } else if c == 0x3E {
                 bracketed = false
             } else if c == separator, !bracketed {
-                add(index)
+                guard add(index) else { return }
                 start = utf8.index(after: index)
             }
             index = utf8.index(after: index)
         }
-        if pieces.count < limit { add(utf8.endIndex) }
-        return pieces
+        _ = add(utf8.endIndex)
     }
 
     /// The header parameters of a From, To or Contact value (RFC 3261 §20.10): after the `>` of a name-addr, or

@@ -6,13 +6,12 @@ extension SIPMessage {
     /// UAS MUST add one, except in a 100). The reason phrase defaults to RFC 3261's for the code
     /// (`SIPReasonPhrases.standard`), empty for a code it does not name.
     public func response(_ status: Int, reason: String? = nil, toTag: String? = nil) -> SIPMessage {
-        // Each header's canonical name once (the names here are canonical already), not one `hasName` per pair.
-        let copied = ["via", "from", "to", "call-id", "cseq"] + (status == 100 ? ["timestamp"] : [])
         var headers: [SIPHeader] = []
+        headers.reserveCapacity(self.headers.count)
         for header in self.headers {
-            let name = SIPHeader.canonical(header.name)
-            guard copied.contains(name) else { continue }
-            if name == "to", let toTag, HeaderText.addressParameters(header.value)[parameter: "tag"] == nil {
+            guard Self.copiedIntoResponses.contains(where: header.hasName) || status == 100 && header.hasName("timestamp")
+            else { continue }
+            if let toTag, header.hasName("to"), HeaderText.addressParameters(header.value)[parameter: "tag"] == nil {
                 headers.append(SIPHeader(header.name, "\(header.value);tag=\(toTag)"))
             } else {
                 headers.append(header)
@@ -21,6 +20,9 @@ extension SIPMessage {
         let phrase = reason ?? SIPReasonPhrases.standard(status) ?? ""
         return SIPMessage(startLine: .response(statusCode: status, reasonPhrase: phrase), headers: headers)
     }
+
+    /// RFC 3261 §8.2.6.2: the header fields a response copies from its request (Timestamp too for a 100, §8.2.6.1).
+    private static let copiedIntoResponses = ["via", "from", "to", "call-id", "cseq"]
 
     /// RFC 3261 §8.2.7: the To tag of a stateless response, "the same for the same request": 16 hex digits of a
     /// 64-bit FNV-1a hash of the top Via, From, Call-ID and CSeq.

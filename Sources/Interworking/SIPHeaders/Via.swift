@@ -43,8 +43,12 @@ public struct Via: Hashable, Sendable, CustomStringConvertible {
               let slash2 = head[head.utf8.index(after: slash1)...].utf8.firstIndex(of: 0x2F) else { return nil }
         let name = head[..<slash1].trimmingWhitespace()
         let version = head[head.utf8.index(after: slash1)..<slash2].trimmingWhitespace()
-        let rest = head[head.utf8.index(after: slash2)...].splittingOnSpaces()
-        guard !name.isEmpty, !version.isEmpty, rest.count == 2, let (host, port) = Self.sentBy(rest[1]) else { return nil }
+        // `transport LWS sent-by`: exactly two words.
+        let rest = head[head.utf8.index(after: slash2)...].trimmingWhitespaceSlice()
+        guard let space = rest.utf8.firstIndex(where: \.isProtocolWhitespace) else { return nil }
+        let transport = rest[..<space], sentBy = rest[space...].trimmingWhitespaceSlice()
+        guard !name.isEmpty, !version.isEmpty, !sentBy.utf8.contains(where: \.isProtocolWhitespace),
+              let (host, port) = Self.sentBy(sentBy) else { return nil }
         var parameters: [HeaderParameter] = []
         if semicolon < text.endIndex {
             guard let list = HeaderParameter.list(text[text.index(after: semicolon)...]) else { return nil }
@@ -52,7 +56,7 @@ public struct Via: Hashable, Sendable, CustomStringConvertible {
         }
         protocolName = name
         protocolVersion = version
-        transport = rest[0].uppercased()
+        self.transport = transport.uppercased()
         self.host = host
         self.port = port
         self.parameters = parameters
@@ -66,7 +70,7 @@ public struct Via: Hashable, Sendable, CustomStringConvertible {
 
     /// The first via-parm of a message: of the first Via header field, up to its first comma.
     public static func topValue(of message: SIPMessage) -> Substring? {
-        message.header("via").flatMap { HeaderText.split(Substring($0), on: ",", limit: 1).first }
+        message.header("via").flatMap { HeaderText.first(Substring($0), on: ",") }
     }
 
     /// The top Via of a message (RFC 3261 §8.2.6.2, §18.1.2), or nil when it has none or the top one does not parse.

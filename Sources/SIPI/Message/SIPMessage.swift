@@ -20,7 +20,8 @@ public struct SIPMessage: Hashable, Sendable {
 
     public init(startLine: StartLine, headers: [SIPHeader], parts: [MIMEPart] = []) {
         self.startLine = startLine
-        self.headers = headers.filter { !$0.hasName("content-length") }
+        self.headers = headers
+        if headers.contains(where: { $0.hasName("content-length") }) { self.headers.removeAll { $0.hasName("content-length") } }
         self.parts = parts
     }
 
