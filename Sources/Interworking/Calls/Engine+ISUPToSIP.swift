@@ -191,7 +191,7 @@ extension InterworkingEngine {
         let requestURI = uri ?? domains.requestURI(userPart: "+" + called.digits.description).description
         let callID = identifier() + "@" + configuration.sip.domain
         let fromTag = identifier()
-        var headers = [SIPHeader("Via", "\(localVia);branch=\(branch())"), SIPHeader("Max-Forwards", "70")]
+        var headers = [SIPHeader("Via", newVia()), SIPHeader("Max-Forwards", "70")]
         headers += identity.headers(fromTag: fromTag)
         headers += [
             SIPHeader("To", "<\(requestURI)>"), SIPHeader("Call-ID", callID), SIPHeader("CSeq", "1 INVITE"),
@@ -227,7 +227,7 @@ extension InterworkingEngine {
     /// same Call-ID and From tag, a higher CSeq, a new branch; `edit` changes what the response asked for.
     mutating func resendInvite(_ call: inout Call, edit: (inout SIPMessage) -> Void) {
         guard var invite = call.sip.invite, let cseq = invite.header("cseq").flatMap(CSeq.init(parsing:)) else { return }
-        invite.setHeader("via", "\(localVia);branch=\(branch())")
+        invite.setHeader("via", newVia())
         invite.setHeader("cseq", "\(cseq.number + 1) INVITE")
         edit(&invite)
         call.sip.invite = invite

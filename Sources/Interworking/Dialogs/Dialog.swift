@@ -53,8 +53,8 @@ struct Dialog: Hashable, Sendable {
 
     /// A request within the dialog (§12.2.1.1): Request-URI the remote target, Route the route set, From/To with
     /// tags, a new CSeq (ACK and CANCEL reuse the INVITE's, `sequence`).
-    func request(_ method: String, branch: String, via: String, contact: String, sequence: UInt32) -> SIPMessage {
-        var headers = [SIPHeader("Via", "\(via);branch=\(branch)"), SIPHeader("Max-Forwards", "70")]
+    func request(_ method: String, via: String, contact: String, sequence: UInt32) -> SIPMessage {
+        var headers = [SIPHeader("Via", via), SIPHeader("Max-Forwards", "70")]
         headers += routeSet.map { SIPHeader("Route", $0) }
         headers += [
             SIPHeader("From", "\(localURI);tag=\(localTag)"),

@@ -16,12 +16,12 @@ extension InterworkingEngine {
         let config = configuration.peers[peer]
         guard let interval = config.keepAliveInterval else { return }
         let options = SIPMessage(startLine: .request(method: "OPTIONS", uri: "sip:\(config.domain)"), headers: [
-            SIPHeader("Via", "\(localVia);branch=\(branch())"), SIPHeader("Max-Forwards", "0"),
+            SIPHeader("Via", newVia()), SIPHeader("Max-Forwards", "0"),
             SIPHeader("From", "<sip:sipigw@\(configuration.sip.domain)>;tag=\(identifier())"),
             SIPHeader("To", "<sip:\(config.domain)>"), SIPHeader("Call-ID", identifier() + "@" + configuration.sip.domain),
             SIPHeader("CSeq", "1 OPTIONS"), SIPHeader("Accept", "application/sdp, application/ISUP, multipart/mixed"),
         ])
-        if let id = try? TransactionID(client: options) {
+        if let id = clientTransaction(of: options) {
             keepAlives[id] = peer
             feedTransactions(.sendRequest(options, to: config.address, id: id))
         }

@@ -71,13 +71,13 @@ extension InterworkingEngine {
     /// (RFC 3261 §17.1.4); a response is only reported (the peer retransmits its request, §17.2.4).
     mutating func sendFailed(_ message: SIPMessage, to destination: SIPEndpoint) {
         out.append(.observe(.discarded("SIP \(message.kind) to \(destination) not sent")))
-        guard message.method != nil, message.method != "ACK", let id = try? TransactionID(client: message) else { return }
+        guard message.method != nil, message.method != "ACK", let id = clientTransaction(of: message) else { return }
         feedTransactions(.transportError(id))
     }
 
     /// Starts a client transaction for a call's request; its failure (Timer B/F, transport) comes back to the call.
     mutating func sendRequest(_ message: SIPMessage, to destination: SIPEndpoint, call: CallID) {
-        let id = try? TransactionID(client: message)
+        let id = clientTransaction(of: message)
         if let id { requestsInFlight[id] = call }
         out.append(.observe(.message(protocol: "sip", type: message.method ?? "", inbound: false)))
         feedTransactions(.sendRequest(message, to: destination, id: id))
@@ -87,8 +87,24 @@ extension InterworkingEngine {
         feedTransactions(.sendResponse(response, transaction: transaction))
     }
 
-    /// The Via of requests the gateway sends from `a` (RFC 3261 §18.1.1; `rport`, RFC 3581).
-    static func via(_ a: SIPEndpoint) -> String { "SIP/2.0/\(a.transport.rawValue) \(a.host):\(a.port);rport" }
+    /// The Via of requests the gateway sends from `a` (RFC 3261 §18.1.1; `rport`, RFC 3581), up to the value of
+    /// its branch.
+    static func viaPrefix(_ a: SIPEndpoint) -> String { "SIP/2.0/\(a.transport.rawValue) \(a.host):\(a.port);rport;branch=" }
+
+    /// The top Via of a new request: the gateway's sent-by and a fresh branch (RFC 3261 §8.1.1.7).
+    mutating func newVia() -> String { viaPrefix + branch() }
+
+    /// The client transaction of a request the engine sends (§17.1.3): read off the top Via when `newVia` wrote it
+    /// (everything after the prefix is the branch; the CSeq method is the request's, §8.1.1.5), else parsed.
+    func clientTransaction(of request: SIPMessage) -> TransactionID? {
+        if let method = request.method, let via = request.header("via"), via.utf8.starts(with: viaPrefix.utf8) {
+            let branch = via.utf8.dropFirst(viaPrefix.utf8.count)
+            if !branch.contains(where: { $0 == 0x3B || $0 == 0x2C || $0.isProtocolWhitespace }) {
+                return TransactionID(role: .client, branch: String(Substring(branch)), method: method)
+            }
+        }
+        return try? TransactionID(client: request)
+    }
 
     func localContact(_ transport: SIPEndpoint.Transport) -> String {
         let a = configuration.sip.address

@@ -42,7 +42,7 @@ extension InterworkingEngine {
         guard var dialog = call.sip.dialog else { return nil }
         let cseq = sequence ?? dialog.nextSequence()
         call.sip.dialog = dialog
-        return dialog.request(method, branch: branch(), via: localVia, contact: localContact, sequence: cseq)
+        return dialog.request(method, via: newVia(), contact: localContact, sequence: cseq)
     }
 
     /// The SDP the gateway writes for a call: an offer (UAC) or an answer to `offer` (UAS), naming the trunk's media

@@ -80,7 +80,7 @@ extension InterworkingEngine {
     /// transaction destroyed.
     mutating func abandonInvite(_ call: inout Call) {
         call.sip.state = .terminated
-        if let invite = call.sip.invite, let id = try? TransactionID(client: invite) {
+        if let invite = call.sip.invite, let id = clientTransaction(of: invite) {
             feedTransactions(.abandon(id))
         }
     }

@@ -7,10 +7,11 @@ import SIPI
 /// shell supplies, it answers with actions (`../shared/design.md`, "Functional core").
 public struct InterworkingEngine: Sendable {
     public internal(set) var configuration: EngineConfiguration {
-        didSet { localVia = Self.via(configuration.sip.address); localContact = localContact(configuration.sip.address.transport) }
+        didSet { viaPrefix = Self.viaPrefix(configuration.sip.address); localContact = localContact(configuration.sip.address.transport) }
     }
-    /// The Via (without branch) and Contact of the requests the gateway sends, written once per configuration.
-    private(set) var localVia: String
+    /// The top Via of the requests the gateway sends up to its branch, and their Contact, written once per
+    /// configuration.
+    private(set) var viaPrefix: String
     private(set) var localContact: String
     let causes: CauseMapper
     let sdp = ST769SDPProfile()
@@ -48,7 +49,7 @@ public struct InterworkingEngine: Sendable {
     ///   - instance: a token unique to this run (e.g. random hex), part of every generated identifier.
     public init(configuration: EngineConfiguration, mappings: Mappings, instance: String = "0") {
         self.configuration = configuration
-        localVia = Self.via(configuration.sip.address)
+        viaPrefix = Self.viaPrefix(configuration.sip.address)
         localContact = ""
         self.causes = CauseMapper(mappings)
         self.transactions = TransactionLayer(timers: configuration.sipTimers)
