@@ -18,7 +18,7 @@ public struct InterworkingEngine: Sendable {
 
     var transactions: TransactionLayer
     var circuits: [CircuitGroup]
-    var calls: [CallID: Call] = [:]
+    var calls = CallTable()
     /// Calls by (trunk, CIC) and by SIP Call-ID.
     var byCircuit: [CircuitKey: CallID] = [:]
     var bySIPCallID: [String: CallID] = [:]

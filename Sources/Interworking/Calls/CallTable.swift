@@ -1,0 +1,32 @@
+/// The engine's calls by identifier, each stored out of line. A dictionary of `Call` values keeps a whole call
+/// (~940 bytes) in every slot, the empty ones of its power-of-two capacity included; here a slot holds one
+/// reference. Value semantics are kept: a box is written in place only while this table alone holds it, and
+/// replaced otherwise (copy on write), so a copy of the engine never sees the other's calls change.
+struct CallTable: Sendable {
+    /// Mutated only through a uniquely referenced `CallTable` slot (see `subscript`'s setter), hence Sendable.
+    private final class Box: @unchecked Sendable {
+        var call: Call
+        init(_ call: Call) { self.call = call }
+    }
+
+    private var boxes: [CallID: Box] = [:]
+
+    subscript(id: CallID) -> Call? {
+        get { boxes[id]?.call }
+        set {
+            guard let newValue else {
+                boxes[id] = nil
+                return
+            }
+            if boxes[id] != nil, isKnownUniquelyReferenced(&boxes[id]!) {
+                boxes[id]!.call = newValue
+            } else {
+                boxes[id] = Box(newValue)
+            }
+        }
+    }
+
+    var count: Int { boxes.count }
+    var keys: some Collection<CallID> { boxes.keys }
+    var values: some Collection<Call> { boxes.values.lazy.map(\.call) }
+}
