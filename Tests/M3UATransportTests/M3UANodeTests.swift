@@ -222,8 +222,9 @@ import Testing
         let address = try await accepting.listen(host: "127.0.0.1", port: 0).get()
         let connecting = M3UANode(machine: Self.ipsp(), group: group, peers: [1: address], observer: connectingSeen.observe)
         connecting.feed(.activate)
-        #expect(try await connectingSeen.wait(M3UANodeTests.isASPActive))
-        #expect(try await acceptingSeen.wait(M3UANodeTests.isASPActive))
+        // Bounds for a loaded CI machine (the SCTP VM boots beside this test): one CI run took over 30 s here.
+        #expect(try await connectingSeen.wait(seconds: 90, M3UANodeTests.isASPActive))
+        #expect(try await acceptingSeen.wait(seconds: 90, M3UANodeTests.isASPActive))
         for i in 0..<100 { connecting.feed(.sendData(M3UANodeTests.data(i))) }
         for i in 100..<200 { accepting.feed(.sendData(M3UANodeTests.data(i))) }
         #expect(try await acceptingSeen.wait(for: 100, M3UANodeTests.isDelivery))
