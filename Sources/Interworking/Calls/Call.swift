@@ -84,7 +84,8 @@ struct SIPLeg: Sendable {
     var inviteTransaction: TransactionID?
     /// The peer's endpoint.
     var remote: SIPEndpoint
-    /// The SDP offer received (UAS) or sent (UAC), and whether the answer went out / came in.
+    /// The SDP offer received (UAS) or sent (UAC; dropped with the INVITE at the 2xx), and whether the answer went
+    /// out / came in.
     var offer: [UInt8]?
     var answerExchanged = false
     /// UAC: a CANCEL is owed as soon as a provisional arrives (RFC 3261 §9.1 forbids it before)…

@@ -163,7 +163,10 @@ extension InterworkingEngine {
     private mutating func successReceived(_ response: SIPMessage, call: inout Call) {
         updateDialog(with: response, call: &call)
         sendACK(&call)
+        // The INVITE and our offer served a retry after 415/422/3xx; a final 2xx ends that (an answered call keeps
+        // only what it still needs).
         call.sip.invite = nil
+        call.sip.offer = nil
         if call.sip.state == .confirmed || call.sip.state == .byeSent || call.sip.state == .terminated { return }
         // A 200 crossing our CANCEL, or a call already released on the ISUP side: ACK then BYE (digest B.1.2).
         if call.sip.state == .cancelling || [.releasing, .idle].contains(call.isup.state) {
