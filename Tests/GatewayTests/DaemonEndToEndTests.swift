@@ -63,14 +63,18 @@ import Glibc
         deinit { close(fd) }
 
         /// The next SIP message received that is not a retransmission-only kind we skip (`skipping`).
-        func receive(skipping: Set<String> = []) throws -> SIPMessage {
-            while true {
+        /// The next message not skipped; PeerTimeout when none came within `seconds` (skipped ones do not extend it:
+        /// a keep-alive every second must not keep a test waiting forever).
+        func receive(skipping: Set<String> = [], seconds: TimeInterval = 20) throws -> SIPMessage {
+            let deadline = Date().addingTimeInterval(seconds)
+            while Date() < deadline {
                 var buffer = [UInt8](repeating: 0, count: 65_536)
                 let n = buffer.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
                 guard n > 0 else { throw PeerTimeout() }
                 let message = try SIPMessage(parsing: Array(buffer[0..<n]))
                 if !skipping.contains(message.method ?? "\(message.statusCode ?? 0)") { return message }
             }
+            throw PeerTimeout()
         }
 
         func send(_ text: String, to port: UInt16) {
