@@ -62,9 +62,8 @@ import Glibc
 
         deinit { close(fd) }
 
-        /// The next SIP message received that is not a retransmission-only kind we skip (`skipping`).
-        /// The next message not skipped; PeerTimeout when none came within `seconds` (skipped ones do not extend it:
-        /// a keep-alive every second must not keep a test waiting forever).
+        /// The next SIP message received that is not of a kind in `skipping`; PeerTimeout when none came within
+        /// `seconds` (skipped ones do not extend it: a keep-alive every second must not keep a test waiting forever).
         func receive(skipping: Set<String> = [], seconds: TimeInterval = 20) throws -> SIPMessage {
             let deadline = Date().addingTimeInterval(seconds)
             while Date() < deadline {

@@ -62,7 +62,7 @@ extension InterworkingEngine {
         }
         if let contact = message.headers.firstIndex(where: { $0.hasName("contact") }),
            message.headers[contact].value == localContact {
-            message.headers[contact].value = localContact(transport)
+            message.headers[contact].value = Self.contact(configuration.sip.address, transport: transport)
         }
         return message
     }
@@ -91,6 +91,11 @@ extension InterworkingEngine {
     /// its branch.
     static func viaPrefix(_ a: SIPEndpoint) -> String { "SIP/2.0/\(a.transport.rawValue) \(a.host):\(a.port);rport;branch=" }
 
+    /// `viaPrefix` and `localContact` for the gateway's address `a`.
+    static func ownHeaders(_ a: SIPEndpoint) -> (viaPrefix: String, contact: String) {
+        (viaPrefix(a), contact(a, transport: a.transport))
+    }
+
     /// The top Via of a new request: the gateway's sent-by and a fresh branch (RFC 3261 §8.1.1.7).
     mutating func newVia() -> String { viaPrefix + branch() }
 
@@ -106,9 +111,9 @@ extension InterworkingEngine {
         return try? TransactionID(client: request)
     }
 
-    func localContact(_ transport: SIPEndpoint.Transport) -> String {
-        let a = configuration.sip.address
-        return "<sip:sipigw@\(a.host):\(a.port);transport=\(transport.rawValue.lowercased())>"
+    /// The gateway's Contact at `a`, naming `transport` (RFC 3261 §8.1.1.8).
+    static func contact(_ a: SIPEndpoint, transport: SIPEndpoint.Transport) -> String {
+        "<sip:sipigw@\(a.host):\(a.port);transport=\(transport.rawValue.lowercased())>"
     }
 
     // MARK: ISUP

@@ -7,7 +7,7 @@ import SIPI
 /// shell supplies, it answers with actions (`../shared/design.md`, "Functional core").
 public struct InterworkingEngine: Sendable {
     public internal(set) var configuration: EngineConfiguration {
-        didSet { viaPrefix = Self.viaPrefix(configuration.sip.address); localContact = localContact(configuration.sip.address.transport) }
+        didSet { (viaPrefix, localContact) = Self.ownHeaders(configuration.sip.address) }
     }
     /// The top Via of the requests the gateway sends up to its branch, and their Contact, written once per
     /// configuration.
@@ -49,13 +49,11 @@ public struct InterworkingEngine: Sendable {
     ///   - instance: a token unique to this run (e.g. random hex), part of every generated identifier.
     public init(configuration: EngineConfiguration, mappings: Mappings, instance: String = "0") {
         self.configuration = configuration
-        viaPrefix = Self.viaPrefix(configuration.sip.address)
-        localContact = ""
+        (viaPrefix, localContact) = Self.ownHeaders(configuration.sip.address)
         self.causes = CauseMapper(mappings)
         self.transactions = TransactionLayer(timers: configuration.sipTimers)
         self.circuits = configuration.trunks.map { CircuitGroup($0.circuits) }
         self.instance = instance
-        localContact = localContact(configuration.sip.address.transport)
     }
 
     /// Feeds one event; the actions come back in the order the shell must execute them.

@@ -16,7 +16,7 @@ public struct CSeq: Hashable, Sendable, CustomStringConvertible {
         let text = Substring(text).trimmingWhitespaceSlice()
         guard let space = text.utf8.firstIndex(where: \.isProtocolWhitespace) else { return nil }
         let digits = text[..<space], method = text[space...].trimmingWhitespaceSlice()
-        guard !digits.isEmpty, digits.utf8.count <= 10, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
+        guard !digits.isEmpty, digits.utf8.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }),
               let number = UInt32(digits), number < 1 << 31,
               !method.isEmpty, method.utf8.allSatisfy(Self.isTokenOctet)
         else { return nil }
