@@ -32,6 +32,15 @@ let package = Package(
             path: "Benchmarks/M3UABenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
         ),
+        .executableTarget(
+            name: "SIPIBenchmarks",
+            dependencies: [
+                .product(name: "Benchmark", package: "benchmark"),
+                .product(name: "SIPI", package: "sipigw"),
+            ],
+            path: "Benchmarks/SIPIBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
         // glibc's heap statistics (mallinfo2), which Swift's Glibc module does not export.
         .target(name: "CHeapStats", path: "Benchmarks/CHeapStats"),
         .executableTarget(

@@ -38,6 +38,13 @@ extension Substring {
 }
 
 extension Substring {
+    /// A copy with the ASCII letters in lower case and every other octet as it is (media types, parameter names:
+    /// RFC 2045 §5.1 compares them case-insensitively), without the Unicode case tables of `lowercased()`.
+    func lowercasedASCII() -> String {
+        guard utf8.contains(where: { $0 >= 0x41 && $0 <= 0x5A }) else { return String(self) }
+        return String(decoding: utf8.map(lowerASCII), as: UTF8.self)
+    }
+
     /// The same as `trimmingWhitespace`, without a copy.
     public func trimmingWhitespaceSlice() -> Substring {
         guard let first = utf8.firstIndex(where: { !$0.isProtocolWhitespace }) else { return self[endIndex...] }
@@ -50,4 +57,5 @@ extension UInt8 {
     /// SP, HTAB, CR or LF: the white space `trimmingWhitespace` removes and `splittingOnSpaces` splits on.
     public var isProtocolWhitespace: Bool { self == 0x20 || self == 0x09 || self == 0x0D || self == 0x0A }
 }
-private func lowerASCII(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }
+/// The octet with an ASCII capital letter in lower case.
+func lowerASCII(_ c: UInt8) -> UInt8 { c >= 0x41 && c <= 0x5A ? c | 0x20 : c }

@@ -2,12 +2,16 @@
 enum SIPGrammar {
     /// `token = 1*(alphanum / "-" / "." / "!" / "%" / "*" / "_" / "+" / "`" / "'" / "~")`
     static func isToken(_ text: some StringProtocol) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { tokenOctets.contains($0) }
+        !text.isEmpty && text.utf8.allSatisfy { tokenOctets[Int($0)] }
     }
 
-    private static let tokenOctets: Set<UInt8> = Set(
-        Array(UInt8(ascii: "a")...UInt8(ascii: "z")) + Array(UInt8(ascii: "A")...UInt8(ascii: "Z"))
-            + Array(UInt8(ascii: "0")...UInt8(ascii: "9")) + Array("-.!%*_+`'~".utf8))
+    /// Indexed by octet: a table, not a `Set`, because every header name of every message is checked (issue 8).
+    private static let tokenOctets: [Bool] = {
+        var table = [Bool](repeating: false, count: 256)
+        for octet in Array(UInt8(ascii: "a")...UInt8(ascii: "z")) + Array(UInt8(ascii: "A")...UInt8(ascii: "Z"))
+            + Array(UInt8(ascii: "0")...UInt8(ascii: "9")) + Array("-.!%*_+`'~".utf8) { table[Int(octet)] = true }
+        return table
+    }()
 
     /// The first CTL (%x00-1F, %x7F) in `text`, HTAB excepted when `tab` allows it: CR and LF would end the
     /// line, NUL cuts a C string, and none of them belongs to a header value (TEXT-UTF8char / LWS) or a

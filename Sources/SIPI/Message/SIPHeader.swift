@@ -23,9 +23,12 @@ public struct SIPHeader: Hashable, Sendable {
 
     /// Compares without allocating: ASCII case-insensitively, and through the compact forms only when one name is
     /// a single letter (RFC 3261 §7.3.3).
-    public func hasName(_ name: String) -> Bool {
-        if self.name.equalsIgnoringASCIICase(name) { return true }
-        guard self.name.utf8.count == 1 || name.utf8.count == 1 else { return false }
-        return Self.canonical(self.name) == Self.canonical(name)
+    public func hasName(_ name: String) -> Bool { Self.sameName(self.name, name) }
+
+    /// Whether two header names name the same field, the way `hasName` compares them.
+    static func sameName(_ a: some StringProtocol, _ b: some StringProtocol) -> Bool {
+        if a.equalsIgnoringASCIICase(b) { return true }
+        guard a.utf8.count == 1 || b.utf8.count == 1 else { return false }
+        return canonical(String(a)) == canonical(String(b))
     }
 }

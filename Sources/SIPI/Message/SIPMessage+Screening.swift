@@ -12,7 +12,7 @@ extension SIPMessage {
         try screenLines(headLines, place: "")
         // RFC 3261 §7.3.1, §20.15: one Content-Type. With two, this screening would read the first and libosip2
         // the last (issue 10, LeakSanitizer finding FuzzSIPIBody: a multipart body it checked as something else).
-        let contentTypes = headLines.dropFirst().filter { name(of: $0).map(SIPHeader.canonical) == "content-type" }
+        let contentTypes = headLines.dropFirst().filter { name(of: $0).map { SIPHeader.sameName($0, "content-type") } == true }
         if contentTypes.count > 1 { throw SIPParseError(.repeatedHeader("Content-Type")) }
         guard let line = contentTypes.first, let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
         let media = MediaType(String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingWhitespace())
@@ -44,14 +44,14 @@ extension SIPMessage {
     /// The value of the first header line called `name` (compact forms accepted), as received.
     static func headerValue(_ name: String, in head: ArraySlice<UInt8>) -> String? {
         for line in lines(head) {
-            guard let n = self.name(of: line), SIPHeader.canonical(n) == name, let colon = line.firstIndex(of: UInt8(ascii: ":"))
+            guard let n = self.name(of: line), SIPHeader.sameName(n, name), let colon = line.firstIndex(of: UInt8(ascii: ":"))
             else { continue }
             return String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingWhitespace()
         }
         return nil
     }
 
-    private static func lines(_ text: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
+    static func lines(_ text: ArraySlice<UInt8>) -> [ArraySlice<UInt8>] {
         var out = [ArraySlice<UInt8>]()
         var rest = text
         while let end = rest.range(of: [13, 10]) {
@@ -66,12 +66,20 @@ extension SIPMessage {
     /// characters of the name, so `content-typeosition` is one too (and leaked like a second Content-Type:
     /// issue 10, fuzzing findings FuzzSIPMessage and FuzzSIPIBody).
     private static func isPartContentType(_ name: String) -> Bool {
-        SIPHeader.canonical(name) == "content-type" || name.lowercased().hasPrefix("content-type")
+        SIPHeader.sameName(name, "content-type")
+            || (name.utf8.count >= 12 && name.utf8.prefix(12).map(lowerASCII).elementsEqual("content-type".utf8))
     }
 
     private static func name(of line: ArraySlice<UInt8>) -> String? {
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        return String(decoding: line[..<colon], as: UTF8.self).trimmingWhitespace()
+        return String(decoding: trimmed(line[..<colon]), as: UTF8.self)
+    }
+
+    /// `octets` without leading and trailing SP, HTAB, CR and LF.
+    static func trimmed(_ octets: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        guard let first = octets.firstIndex(where: { !$0.isProtocolWhitespace }),
+              let last = octets.lastIndex(where: { !$0.isProtocolWhitespace }) else { return octets[octets.endIndex...] }
+        return octets[first...last]
     }
 
     /// Every CR is followed by LF, every LF preceded by CR, and no other CTL but HTAB occurs; the error names
@@ -84,7 +92,7 @@ extension SIPMessage {
                 let field = n == 0 && place.isEmpty ? "start line" : place + (name ?? "header line \(n + 1)")
                 throw SIPParseError(.invalidField(field: field, detail: "contains \(SIPGrammar.describe(octet))"))
             }
-            guard let name, ["content-type", "content-disposition"].contains(SIPHeader.canonical(name)),
+            guard let name, SIPHeader.sameName(name, "content-type") || SIPHeader.sameName(name, "content-disposition"),
                   let colon = line.firstIndex(of: UInt8(ascii: ":"))
             else { continue }
             _ = try MediaType(validating: String(decoding: line[(colon + 1)...], as: UTF8.self), header: place + name,

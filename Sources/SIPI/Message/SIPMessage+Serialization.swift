@@ -7,8 +7,11 @@ extension SIPMessage {
     /// Builds the message with libosip2 and returns its octets. Content-Length is computed by libosip2 from the
     /// body it writes, so it is always right; multipart bodies are written with the boundary of `Content-Type`.
     /// The start line and headers are checked first (`validate()`): libosip2 writes CR, LF and NUL unchecked.
-    public func serialized() throws(SIPParseError) -> [UInt8] {
-        try validate()
+    public func serialized() throws(SIPParseError) -> [UInt8] { try serialized(validating: true) }
+
+    /// `validating: false` only for a message `validate()` has just passed (a parse's own serialization).
+    func serialized(validating: Bool) throws(SIPParseError) -> [UInt8] {
+        if validating { try validate() }
         _ = OSIPRuntime.ready
         var message: UnsafeMutablePointer<osip_message_t>? = nil
         guard osip_message_init(&message) == 0, let message else { throw SIPParseError(.invalid("out of memory")) }

@@ -28,10 +28,10 @@ extension SIPMessage {
                 throw SIPParseError(.invalidField(field: "\(place)header name \"\(h.name)\"", detail: "not a token"))
             }
             try check(h.value, field: place + h.name)
-            switch SIPHeader.canonical(h.name) {
-            case "content-type": _ = try MediaType(validating: h.value, header: place + h.name, requireValues: true)
-            case "content-disposition": _ = try MediaType(validating: h.value, header: place + h.name, requireValues: false)
-            default: break
+            if h.hasName("content-type") {
+                _ = try MediaType(validating: h.value, header: place + h.name, requireValues: true)
+            } else if h.hasName("content-disposition") {
+                _ = try MediaType(validating: h.value, header: place + h.name, requireValues: false)
             }
         }
     }
