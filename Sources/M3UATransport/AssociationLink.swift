@@ -19,14 +19,17 @@ protocol AssociationLink: AnyObject, Sendable {
     func abort()
 }
 
-/// A TCP connection (streams do not exist on TCP: one ordered byte stream).
+/// A TCP connection (streams do not exist on TCP: one ordered byte stream), written through a `CoalescingWriter`.
 final class TCPLink: AssociationLink, @unchecked Sendable {
     let channel: Channel
-    init(channel: Channel) { self.channel = channel }
+    private let writer: CoalescingWriter
 
-    func send(_ octets: [UInt8], stream: UInt16) {
-        channel.writeAndFlush(channel.allocator.buffer(bytes: octets), promise: nil)
+    init(channel: Channel) {
+        self.channel = channel
+        writer = CoalescingWriter(channel: channel)
     }
+
+    func send(_ octets: [UInt8], stream: UInt16) { writer.write(channel.allocator.buffer(bytes: octets)) }
 
     func close() { channel.close(promise: nil) }
 

@@ -1,6 +1,7 @@
 import Interworking
 import ISUP
 import M3UA
+import M3UATransport
 import NIOCore
 import NIOPosix
 import SIPI
@@ -28,6 +29,8 @@ public final class GatewayDaemon: @unchecked Sendable {
     var links: [String: any SignallingLink] = [:]
     /// The UDP socket and the TCP listening socket.
     private var sipChannels: [SIPEndpoint.Transport: Channel] = [:]
+    /// Writes on the UDP socket, flushed once per event-loop pass.
+    private var udpWriter: CoalescingWriter?
     /// SIP over TCP: the connections, accepted or opened, by remote address; messages waiting for a connection
     /// being opened.
     private var tcpConnections: [SIPEndpoint: Channel] = [:]
@@ -96,6 +99,7 @@ public final class GatewayDaemon: @unchecked Sendable {
                         }
                     }
                     .bind(host: listener.host, port: listener.port).wait()
+                udpWriter = sipChannels[.udp].map(CoalescingWriter.init)
             case .tcp:
                 sipChannels[.tcp] = try ServerBootstrap(group: loop)
                     .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
@@ -222,15 +226,14 @@ public final class GatewayDaemon: @unchecked Sendable {
     }
 
     private func sendDatagram(_ message: SIPMessage, _ bytes: [UInt8], to destination: SIPEndpoint) {
-        guard let channel = sipChannels[.udp] else {
+        guard let writer = udpWriter else {
             log("no SIP listener for UDP: \(message.kind) to \(destination) not sent")
             return
         }
         do {
             let address = try addresses[destination] ?? SocketAddress(ipAddress: destination.host, port: destination.port)
             addresses[destination] = address
-            channel.writeAndFlush(AddressedEnvelope(remoteAddress: address, data: channel.allocator.buffer(bytes: bytes)),
-                                  promise: nil)
+            writer.write(AddressedEnvelope(remoteAddress: address, data: writer.channel.allocator.buffer(bytes: bytes)))
         } catch {
             log("SIP \(message.kind) to \(destination) not sent: \(error)")
         }
