@@ -10,7 +10,10 @@
 #         places RATE calls/s for SECONDS and sends BYE after HOLD. Latency: SIPp's INVITE→200 (mean, and its
 #         repartition).
 # Prints the sustained setup rate with the failures (both ends' counts), the gateway's CPU time per call
-# (utime+stime from /proc), and its RSS idle and at peak (VmHWM) with RATE × HOLD calls established.
+# (utime+stime from /proc), and its RSS idle and at peak (VmHWM) with min(RATE × HOLD, calls) calls established.
+# TRUNKS=N (isup only) splits the calls over N trunks of CICS_PER_TRUNK (default 4000) circuits, each its own
+# switch-sim on its own association (OPC N+1, routing context N): a trunk has at most 4,096 CICs (Q.763 §1.2), so
+# 10,000 established calls need three.
 # Release build; every process is started here, bounded by `timeout`, and killed by PID on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +21,8 @@ rate=${1:-200}
 seconds=${2:-30}
 hold=${3:-1s}
 direction=${4:-isup}
+trunks=${TRUNKS:-1}
+cics=${CICS_PER_TRUNK:-4000}
 command -v sipp >/dev/null || { echo "sipp not installed (apt-get install sip-tester)"; exit 1; }
 swift build -c release --product sipigw >/dev/null
 sipigw="$(swift build -c release --show-bin-path)/sipigw"
@@ -33,9 +38,27 @@ calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 free_port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 hold_seconds=$(echo "$hold" | awk '/ms$/ { sub("ms", ""); print $0 / 1000; next } { sub("s", ""); print $0 }')
 calls=$(calc '%.0f' "$rate * $seconds")
-sip=$(free_port); peer_b=$(free_port); peer_a=$(free_port); m3ua=$(free_port)
-sed -e "s/@SIP_PORT@/$sip/" -e "s/@M3UA_PORT@/$m3ua/" -e "s/@PEER_B_PORT@/$peer_b/" -e "s/@PEER_A_PORT@/$peer_a/" \
-  -e "s/@CICS@/1-4000/" -e "s|@RECORDS@|$dir/records.jsonl|" Tests/Fixtures/sipp/gateway.yaml >"$dir/gateway.yaml"
+sip=$(free_port); peer_b=$(free_port); peer_a=$(free_port)
+m3ua=(); for t in $(seq 1 "$trunks"); do m3ua+=("$(free_port)"); done
+sed -e "s/@SIP_PORT@/$sip/" -e "s/@PEER_B_PORT@/$peer_b/" -e "s/@PEER_A_PORT@/$peer_a/" \
+  -e "s/@CICS@/1-$cics/" -e "s|@RECORDS@|$dir/records.jsonl|" Tests/Fixtures/sipp/gateway.yaml >"$dir/template.yaml"
+# Trunk t > 1: the fixture's association line and trunk block again, renamed switch<t>, on its own port,
+# routing context t and DPC t + 1.
+renamed() { sed -e "s/switch\b/switch$1/g" -e "s/routingContexts: \[1\]/routingContexts: [$1]/" \
+  -e "s/routingContext: 1/routingContext: $1/" -e "s/dpc: 2/dpc: $(($1 + 1))/"; }
+{
+  sed -n '1,/^  associations:/p' "$dir/template.yaml"
+  for t in $(seq 1 "$trunks"); do
+    line=$(grep -- '- { name: switch, role: sgp' "$dir/template.yaml" | sed "s/@M3UA_PORT@/${m3ua[$((t - 1))]}/")
+    if [ "$t" = 1 ]; then echo "$line"; else echo "$line" | renamed "$t"; fi
+  done
+  echo "trunks:"
+  for t in $(seq 1 "$trunks"); do
+    block=$(sed -n '/^trunks:/,/^peers:/p' "$dir/template.yaml" | sed '1d;$d')
+    if [ "$t" = 1 ]; then echo "$block"; else echo "$block" | renamed "$t"; fi
+  done
+  sed -n '/^peers:/,$p' "$dir/template.yaml"
+} >"$dir/gateway.yaml"
 limit=$((seconds * 3 + 60))
 sipp_stats=(-nostdin -trace_stat -stf "$dir/sipp.csv" -fd 1 -trace_err -error_file "$dir/sipp-errors.log")
 "$sipigw" run --config "$dir/gateway.yaml" >"$dir/gateway.log" 2>&1 &
@@ -45,7 +68,7 @@ if [ "$direction" = isup ]; then
   timeout "$limit" sipp -sf Tests/Fixtures/sipp/uas-answer.xml -i 127.0.0.1 -p "$peer_b" "${sipp_stats[@]}" >"$dir/sipp.log" 2>&1 &
   pids+=($!)
 else
-  timeout "$limit" "$sipigw" switch-sim --remote "127.0.0.1:$m3ua" --cics 1-4000 --answer answer --ring 10ms >"$dir/switch.log" 2>&1 &
+  timeout "$limit" "$sipigw" switch-sim --remote "127.0.0.1:${m3ua[0]}" --cics "1-$cics" --answer answer --ring 10ms >"$dir/switch.log" 2>&1 &
   switch=$!
   pids+=($switch)
 fi
@@ -57,8 +80,16 @@ before=$(ticks)
 rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$gateway/status")
 start=$(date +%s.%N)
 if [ "$direction" = isup ]; then
-  timeout "$limit" "$sipigw" switch-sim --remote "127.0.0.1:$m3ua" --cics 1-4000 --calls "$calls" --rate "$rate" \
-    --hold "$hold" --numbers 0612345678,0612345679,0612345680 >"$dir/switch.log" 2>&1
+  sims=()
+  for t in $(seq 1 "$trunks"); do
+    timeout "$limit" "$sipigw" switch-sim --remote "127.0.0.1:${m3ua[$((t - 1))]}" --opc $((t + 1)) --routing-context "$t" \
+      --cics "1-$cics" --calls $((calls / trunks)) --rate "$(calc '%.3f' "$rate / $trunks")" --hold "$hold" \
+      --numbers 0612345678,0612345679,0612345680 >"$dir/switch$t.log" 2>&1 &
+    sims+=($!)
+    pids+=($!)
+  done
+  wait "${sims[@]}"
+  cat "$dir"/switch*.log >"$dir/switch.log"
 else
   timeout "$limit" sipp "127.0.0.1:$sip" -sf Tests/Fixtures/sipp/uac-plain.xml -s +390612345678 -i 127.0.0.2 -p "$peer_a" \
     -r "$rate" -m "$calls" -d "$(calc '%.0f' "$hold_seconds * 1000")" -l 100000 "${sipp_stats[@]}" >"$dir/sipp.log" 2>&1 || true
@@ -75,8 +106,8 @@ sipp_ok=$(sipp_value 'SuccessfulCall(C)')
 sipp_failed=$(sipp_value 'FailedCall(C)')
 placing=$(calc '%.3f' "$elapsed - $hold_seconds")
 if [ "$direction" = isup ]; then
-  attempts=$(sed -n 's/^outgoing attempts=\([0-9]*\).*/\1/p' "$dir/switch.log")
-  answered=$(sed -n 's/^outgoing attempts=[0-9]* answered=\([0-9]*\).*/\1/p' "$dir/switch.log")
+  attempts=$(sed -n 's/^outgoing attempts=\([0-9]*\).*/\1/p' "$dir/switch.log" | awk '{ n += $1 } END { print n }')
+  answered=$(sed -n 's/^outgoing attempts=[0-9]* answered=\([0-9]*\).*/\1/p' "$dir/switch.log" | awk '{ n += $1 } END { print n }')
   echo "load: switch-sim → sipigw run → SIPp UAS, $rate calls/s offered for $seconds s, holding time $hold"
   grep -E "^outgoing|^  failed|latency" "$dir/switch.log" | sed 's/^/  switch-sim: /'
   echo "  SIPp UAS: successful=$sipp_ok failed=$sipp_failed"
@@ -91,5 +122,5 @@ else
 fi
 echo "  sustained: $(calc '%.1f' "$attempts / $placing") call setups/s over $(calc '%.1f' "$placing") s, $answered answered, $((attempts - answered)) failed"
 echo "  gateway CPU: $(calc '%.1f' "($after - $before) * 1000000 / $hz / $attempts") µs per call ($((after - before)) ticks of 1/$hz s)"
-peak=$(calc '%.0f' "$rate * $hold_seconds")
+peak=$(awk -v a="$(calc '%.0f' "$rate * $hold_seconds")" -v b="$calls" 'BEGIN { print (a < b ? a : b) }')
 echo "  gateway RSS: $((rss_before / 1024)) MiB idle, peak (VmHWM) $((hwm / 1024)) MiB with up to $peak calls established at once: ~$(calc '%.1f' "($hwm - $rss_before) / $peak") KiB per established call"

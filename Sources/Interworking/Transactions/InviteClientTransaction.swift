@@ -14,18 +14,17 @@ struct InviteClientTransaction: SIPTransaction {
 
     var core: TransactionCore
     private(set) var state = State.calling
-    private let request: SIPMessage
+    /// Until the final response: the ACK of a non-2xx is built from it (§17.1.1.3).
+    private var request: SIPMessage?
 
-    init(request: SIPMessage, core: TransactionCore) {
-        self.request = request
-        self.core = core
-    }
+    init(core: TransactionCore) { self.core = core }
 
     var isTerminated: Bool { state == .terminated }
 
     /// §17.1.1.2: the INVITE goes out; Timer A on an unreliable transport (T1, doubling without bound) and Timer B.
-    mutating func start() -> [TransactionAction] {
-        [core.transmit(request)] + core.startRetransmissions(.A, of: request, cap: nil) + [core.start(.B)]
+    mutating func start(_ request: SIPMessage) -> [TransactionAction] {
+        self.request = request
+        return [core.transmit(request)] + core.startRetransmissions(.A, of: request, cap: nil) + [core.start(.B)]
     }
 
     mutating func received(_ response: SIPMessage, from source: SIPEndpoint) -> [TransactionAction] {
@@ -38,14 +37,16 @@ struct InviteClientTransaction: SIPTransaction {
         case (.calling, 200...299), (.proceeding, 200...299):
             // RFC 6026 §8.4: to Accepted under Timer M; the TU ACKs the 2xx itself.
             state = .accepted
+            request = nil
             return core.cancel(.A, .B) + [up, core.start(.M)]
         case (.accepted, 200...299):
             // RFC 6026 §8.4: 2xx retransmissions go up so that the TU ACKs each of them.
             return [up]
         case (.calling, 300...699), (.proceeding, 300...699):
             // §17.1.1.2/§17.1.1.3: the response goes up, the transaction ACKs it and waits Timer D.
-            let ack = request.ack(for: response)
+            let ack = request?.ack(for: response)
             state = .completed(ack: ack)
+            request = nil
             return core.cancel(.A, .B) + [up] + (ack.map { [core.transmit($0)] } ?? []) + wait(.D)
         case (.completed(let ack), 300...699):
             // §17.1.1.2: "Any retransmissions of the final response ... MUST cause the ACK to be re-passed".

@@ -15,11 +15,9 @@ struct InviteServerTransaction: SIPTransaction {
 
     var core: TransactionCore
     private(set) var state = State.proceeding(lastProvisional: nil)
-    private let request: SIPMessage
     private let sendsTrying: Bool
 
-    init(request: SIPMessage, core: TransactionCore, sendsTrying: Bool) {
-        self.request = request
+    init(core: TransactionCore, sendsTrying: Bool) {
         self.core = core
         self.sendsTrying = sendsTrying
     }
@@ -28,7 +26,7 @@ struct InviteServerTransaction: SIPTransaction {
 
     /// §17.2.1: Proceeding; the 100 (Trying) at once unless configured off (the TU answering within 200 ms), and
     /// the INVITE up to the TU.
-    mutating func start() -> [TransactionAction] {
+    mutating func start(_ request: SIPMessage) -> [TransactionAction] {
         let up = TransactionAction.request(request, from: core.peer, transaction: core.id)
         guard sendsTrying else { return [up] }
         let trying = request.response(100)

@@ -8,17 +8,13 @@ struct NonInviteClientTransaction: SIPTransaction {
 
     var core: TransactionCore
     private(set) var state = State.trying
-    private let request: SIPMessage
 
-    init(request: SIPMessage, core: TransactionCore) {
-        self.request = request
-        self.core = core
-    }
+    init(core: TransactionCore) { self.core = core }
 
     var isTerminated: Bool { state == .terminated }
 
     /// §17.1.2.2: the request goes out; Timer E on an unreliable transport (T1, doubling up to T2) and Timer F.
-    mutating func start() -> [TransactionAction] {
+    mutating func start(_ request: SIPMessage) -> [TransactionAction] {
         [core.transmit(request)] + core.startRetransmissions(.E, of: request, cap: core.timers.t2) + [core.start(.F)]
     }
 

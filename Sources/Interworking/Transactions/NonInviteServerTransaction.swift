@@ -11,17 +11,13 @@ struct NonInviteServerTransaction: SIPTransaction {
 
     var core: TransactionCore
     private(set) var state = State.trying
-    private let request: SIPMessage
 
-    init(request: SIPMessage, core: TransactionCore) {
-        self.request = request
-        self.core = core
-    }
+    init(core: TransactionCore) { self.core = core }
 
     var isTerminated: Bool { state == .terminated }
 
     /// §17.2.2: Trying, the request up to the TU.
-    mutating func start() -> [TransactionAction] {
+    mutating func start(_ request: SIPMessage) -> [TransactionAction] {
         [.request(request, from: core.peer, transaction: core.id)]
     }
 

@@ -4,8 +4,11 @@ import SIPI
 protocol SIPTransaction: Sendable {
     var core: TransactionCore { get set }
     var isTerminated: Bool { get }
-    /// What the transaction does when created (§17.1.1.2, §17.1.2.2: send the request; §17.2.1, §17.2.2: pass it up).
-    mutating func start() -> [TransactionAction]
+    /// What the transaction does when created with `request` (§17.1.1.2, §17.1.2.2: send it; §17.2.1, §17.2.2:
+    /// pass it up). Only the INVITE client transaction keeps it beyond (for the ACK of a non-2xx), and only until
+    /// its final response: a transaction waiting out Timer D, J, K, L or M holds no request (issue 8: at 500
+    /// calls/s, 32 s of terminated calls' INVITEs made most of the daemon's memory).
+    mutating func start(_ request: SIPMessage) -> [TransactionAction]
     /// A message that matched: a response for a client transaction, a request for a server transaction.
     mutating func received(_ message: SIPMessage, from source: SIPEndpoint) -> [TransactionAction]
     /// A response from the TU.

@@ -28,8 +28,10 @@ struct TransactionCore: Sendable {
     }
 
     /// Cancels those of `timers` that run.
+    /// The message a cancelled retransmission timer was resending is let go.
     mutating func cancel(_ timers: TransactionTimer...) -> [TransactionAction] {
-        timers.filter { armed.remove($0) != nil }.map { .cancelTimer(id, $0) }
+        if let timer = retransmission?.timer, timers.contains(timer) { retransmission = nil }
+        return timers.filter { armed.remove($0) != nil }.map { .cancelTimer(id, $0) }
     }
 
     /// The shell reports `timer` expired: true when it was running (it no longer is).

@@ -67,9 +67,9 @@ public struct TransactionLayer: Sendable {
         guard transactions[id] == nil else { return [.refused(request, .duplicate(id))] }
         let core = TransactionCore(id: id, peer: destination, timers: timers)
         let transaction: any SIPTransaction = method == "INVITE"
-            ? InviteClientTransaction(request: request, core: core)
-            : NonInviteClientTransaction(request: request, core: core)
-        return create(id, transaction)
+            ? InviteClientTransaction(core: core)
+            : NonInviteClientTransaction(core: core)
+        return create(id, transaction, request)
     }
 
     /// §17.2.3: a request goes to its server transaction, or creates one; an ACK that matches none is stray.
@@ -89,9 +89,9 @@ public struct TransactionLayer: Sendable {
         guard request.method != "ACK" else { return [.stray(request, from: source)] }
         let core = TransactionCore(id: id, peer: source, timers: timers)
         let transaction: any SIPTransaction = request.method == "INVITE"
-            ? InviteServerTransaction(request: request, core: core, sendsTrying: sendsTrying)
-            : NonInviteServerTransaction(request: request, core: core)
-        return create(id, transaction)
+            ? InviteServerTransaction(core: core, sendsTrying: sendsTrying)
+            : NonInviteServerTransaction(core: core)
+        return create(id, transaction, request)
     }
 
     /// §17.1.3 and §18.1.2: a response goes to its client transaction, else it is stray.
@@ -105,9 +105,10 @@ public struct TransactionLayer: Sendable {
         return drive(id) { $0.received(response, from: source) } ?? [.stray(response, from: source)]
     }
 
-    private mutating func create(_ id: TransactionID, _ transaction: any SIPTransaction) -> [TransactionAction] {
+    private mutating func create(_ id: TransactionID, _ transaction: any SIPTransaction,
+                                 _ request: SIPMessage) -> [TransactionAction] {
         var transaction = transaction
-        let actions = transaction.start()
+        let actions = transaction.start(request)
         transactions[id] = transaction
         return actions
     }
