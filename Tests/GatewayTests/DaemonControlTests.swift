@@ -106,6 +106,41 @@ import Glibc
         }
     }
 
+    /// Issue 10, the control endpoint's binding under attack: 200 connections each send half a request and stop
+    /// (slowloris). The daemon keeps at most `HTTPEndpointServer.maximumConnections` of them open (its file
+    /// descriptors counted in /proc), closes the others as they come and the rest `requestTimeout` after they
+    /// opened (each attacker reads the end of its connection within that and 2 s more), serves a call meanwhile,
+    /// and answers `sipigw ctl status` afterwards. Before, every such connection stayed open for ever.
+    @Test func slowClientsCannotHoldTheControlEndpoint() throws {
+        let port = try UDPExchange.freePort()
+        try Daemon.withDaemon(extra: "control: { host: 127.0.0.1, port: \(port) }") { h in
+            let descriptors = "/proc/\(h.daemon.process.processIdentifier)/fd"
+            let before = try FileManager.default.contentsOfDirectory(atPath: descriptors).count
+            let start = Date()
+            let attackers = try (0..<200).map { _ in
+                let client = try TCPClient(port: port)
+                try client.send(Array("GET /status HTTP/1.1\r\nHost: 127.0.0.1\r\n".utf8))
+                return client
+            }
+            usleep(300_000)
+            let during = try FileManager.default.contentsOfDirectory(atPath: descriptors).count
+            #expect(during - before <= HTTPEndpointServer.maximumConnections, "\(before) → \(during) descriptors")
+            try WireBadInputTests.stillServes(h, cic: 3)
+            // A read that ends early ended the connection; one that waits out the client's 10 s timeout did not.
+            let limit = Double(HTTPEndpointServer.requestTimeout.nanoseconds) / 1e9 + 2
+            for client in attackers {
+                let ended = try client.receive(count: 1).isEmpty
+                let elapsed = Date().timeIntervalSince(start)
+                guard ended, elapsed < limit else {
+                    Issue.record("an attacker's connection was still open after \(elapsed) s")
+                    break
+                }
+            }
+            let status = try Self.ctl(["status"], port: port)
+            #expect(status.status == 0 && status.json?["activeCalls"] as? Int == 1, "\(status.stderr)")
+        }
+    }
+
     /// POST /reload: a broken file is refused with its FILE:LINE:COLUMN: KEY: REASON (HTTP 400) and the daemon goes
     /// on with the configuration in force (a call still reaches the peer); a file that changes the trunks is
     /// refused (restart); a good file takes effect: without the route to 39 the next call is released before any

@@ -40,9 +40,16 @@ public struct HTTPResponse: Sendable {
 /// A small HTTP/1.1 server (NIOHTTP1) for the daemon's metrics and control endpoints: one answer per request,
 /// computed on the channel's event loop by `respond`, then the connection closes (`Connection: close`). Request
 /// bodies over `maximumBody` octets are answered 413.
+///
+/// A client that connects and never completes its request (slowloris) held its socket for ever, and enough of
+/// them would have taken every file descriptor the daemon has for SIP and M3UA (issue 10, "the control
+/// endpoint's binding checked under attack"): a connection is closed `requestTimeout` after it opens, answered
+/// or not, and one over `maximumConnections` open at once is closed as it is accepted.
 public final class HTTPEndpointServer: Sendable {
     public let channel: any Channel
     public static let maximumBody = 64 * 1024
+    public static let maximumConnections = 64
+    public static let requestTimeout = TimeAmount.seconds(5)
 
     /// The port actually bound (`port` 0 picks a free one).
     public var port: Int? { channel.localAddress?.port }
@@ -50,10 +57,19 @@ public final class HTTPEndpointServer: Sendable {
     /// Binds on `loop`; `respond` runs on it, so it may read state owned by that loop.
     public init(host: String, port: Int, loop: any EventLoop,
                 respond: @escaping @Sendable (HTTPRequest) -> HTTPResponse) throws {
+        // Server and connections all run on `loop`: the count needs no lock, only a box to be shared.
+        let open = NIOLoopBoundBox.makeBoxSendingValue(0, as: Int.self, eventLoop: loop)
         channel = try ServerBootstrap(group: loop)
             .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
             .childChannelInitializer { channel in
-                channel.eventLoop.makeCompletedFuture {
+                guard open.value < Self.maximumConnections else { return channel.close() }
+                open.value += 1
+                let deadline = channel.eventLoop.scheduleTask(in: Self.requestTimeout) { channel.close(promise: nil) }
+                channel.closeFuture.whenComplete { _ in
+                    open.value -= 1
+                    deadline.cancel()
+                }
+                return channel.eventLoop.makeCompletedFuture {
                     try channel.pipeline.syncOperations.configureHTTPServerPipeline(withPipeliningAssistance: false)
                     try channel.pipeline.syncOperations.addHandler(HTTPEndpointHandler(respond: respond))
                 }
