@@ -34,6 +34,7 @@ cleanup() {
   if [ "${LOAD_KEEP:-0}" = 1 ]; then echo "  files: $dir"; else rm -rf "$dir"; fi
 }
 trap cleanup EXIT
+trap "exit 1" INT TERM
 calc() { awk "BEGIN { printf \"$1\", $2 }"; }
 free_port() { python3 -c 'import socket; s=socket.socket(socket.AF_INET, socket.SOCK_DGRAM); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 hold_seconds=$(echo "$hold" | awk '/ms$/ { sub("ms", ""); print $0 / 1000; next } { sub("s", ""); print $0 }')
