@@ -31,7 +31,12 @@ final class TCPLink: AssociationLink, @unchecked Sendable {
 
     func send(_ octets: [UInt8], stream: UInt16) { writer.write(channel.allocator.buffer(bytes: octets)) }
 
-    func close() { channel.close(promise: nil) }
+    /// What was written in this loop pass goes out first: a close in the same pass would drop it (the ASPDN
+    /// before an orderly end, say).
+    func close() {
+        channel.flush()
+        channel.close(promise: nil)
+    }
 
     func abort() { close() }
 }
