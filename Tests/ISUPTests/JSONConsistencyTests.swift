@@ -20,6 +20,16 @@ import Testing
         #expect(try Self.roundTrip(message).encoded() == bytes)
     }
 
+    /// Issue 10, fuzzing finding FuzzISUP (crash-bd1e47c5…): an unrecognised parameter after more than 256
+    /// optional ones was written with its position (268) and refused on reading back ("outside 0...255"). Derived by
+    /// hand (Q.763 §1.3): ANM on CIC 0, pointer 1, 300 times the unallocated code 0xA4 with one octet, end of
+    /// optional parameters.
+    @Test func unknownParameterPastTheFirst256KeepsItsPosition() throws {
+        let bytes = hex("00000901" + String(repeating: "A40101", count: 300) + "00")
+        let message = try ISUPMessage(decoding: bytes)
+        #expect(try Self.roundTrip(message).encoded() == bytes)
+    }
+
     /// Adjacent repeats and a mandatory code repeated in the optional part keep the grouped form, unchanged.
     @Test(arguments: ["00000601200129010129010100", "00000C02040282901202829C00"])
     func groupedFormNeedsNoOrder(_ vector: String) throws {

@@ -150,7 +150,10 @@ extension ISUPMessage {
                     let code = UInt8(try u.requiredInt("code", max: 255))
                     guard code != 0 else { throw u.error("code", "0 is end of optional parameters") }
                     guard let hex = try u.hex("hex") else { throw u.error("hex", "missing") }
-                    unknown.append((try u.int("position", max: 255) ?? Int.max, Parameter(code: ParameterCode(code), value: hex)))
+                    // Any index among the optional parameters the decoder can give (a message may hold more than
+                    // 256 of them; past the last, at the end): issue 10, fuzzing finding FuzzISUP, position 268.
+                    unknown.append((try u.int("position", max: Int(Int32.max)) ?? Int.max,
+                                    Parameter(code: ParameterCode(code), value: hex)))
                 }
                 continue
             }
