@@ -1,8 +1,19 @@
 // swift-tools-version: 6.1
-// Benchmarks of the ISUP and M3UA codecs and of the interworking engine with package-benchmark (ordo-one/benchmark),
+// Benchmarks of the ISUP, M3UA and SIP codecs and of the interworking engine with package-benchmark (ordo-one/benchmark),
 // kept apart from the main package so that building or testing sipigw never builds the benchmark tooling.
 //   cd Benchmarks && swift package --allow-writing-to-package-directory benchmark
 import PackageDescription
+
+/// One package-benchmark executable, `Benchmarks/<name>`, with the sipigw products it measures.
+func benchmark(_ name: String, measuring products: [String], also: [Target.Dependency] = []) -> Target {
+    .executableTarget(
+        name: name,
+        dependencies: also + [.product(name: "Benchmark", package: "benchmark")]
+            + products.map { .product(name: $0, package: "sipigw") },
+        path: "Benchmarks/\(name)",
+        plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+    )
+}
 
 let package = Package(
     name: "sipigw-benchmarks",
@@ -13,49 +24,12 @@ let package = Package(
         .package(url: "https://github.com/ordo-one/benchmark", from: "1.38.1", traits: ["MallocInterposer"]),
     ],
     targets: [
-        .executableTarget(
-            name: "ISUPBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "ISUP", package: "sipigw"),
-            ],
-            path: "Benchmarks/ISUPBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "M3UABenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "M3UA", package: "sipigw"),
-                .product(name: "ISUP", package: "sipigw"),
-            ],
-            path: "Benchmarks/M3UABenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
-        .executableTarget(
-            name: "SIPIBenchmarks",
-            dependencies: [
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "SIPI", package: "sipigw"),
-            ],
-            path: "Benchmarks/SIPIBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        benchmark("ISUPBenchmarks", measuring: ["ISUP"]),
+        benchmark("M3UABenchmarks", measuring: ["M3UA", "ISUP"]),
+        benchmark("SIPIBenchmarks", measuring: ["SIPI"]),
         // glibc's heap statistics (mallinfo2), which Swift's Glibc module does not export.
         .target(name: "CHeapStats", path: "Benchmarks/CHeapStats"),
-        .executableTarget(
-            name: "InterworkingBenchmarks",
-            dependencies: [
-                "CHeapStats",
-                .product(name: "Benchmark", package: "benchmark"),
-                .product(name: "Interworking", package: "sipigw"),
-                .product(name: "SIPI", package: "sipigw"),
-                .product(name: "ISUP", package: "sipigw"),
-                .product(name: "M3UA", package: "sipigw"),
-            ],
-            path: "Benchmarks/InterworkingBenchmarks",
-            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        ),
+        benchmark("InterworkingBenchmarks", measuring: ["Interworking", "SIPI", "ISUP", "M3UA"], also: ["CHeapStats"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -47,16 +47,17 @@ sed -e "s/@SIP_PORT@/$sip/" -e "s/@PEER_B_PORT@/$peer_b/" -e "s/@PEER_A_PORT@/$p
 # routing context t and DPC t + 1.
 renamed() { sed -e "s/switch\b/switch$1/g" -e "s/routingContexts: \[1\]/routingContexts: [$1]/" \
   -e "s/routingContext: 1/routingContext: $1/" -e "s/dpc: 2/dpc: $(($1 + 1))/"; }
+association=$(grep -- '- { name: switch, role: sgp' "$dir/template.yaml")
+trunk=$(sed -n '/^trunks:/,/^peers:/p' "$dir/template.yaml" | sed '1d;$d')
 {
   sed -n '1,/^  associations:/p' "$dir/template.yaml"
   for t in $(seq 1 "$trunks"); do
-    line=$(grep -- '- { name: switch, role: sgp' "$dir/template.yaml" | sed "s/@M3UA_PORT@/${m3ua[$((t - 1))]}/")
+    line=${association/@M3UA_PORT@/${m3ua[$((t - 1))]}}
     if [ "$t" = 1 ]; then echo "$line"; else echo "$line" | renamed "$t"; fi
   done
   echo "trunks:"
   for t in $(seq 1 "$trunks"); do
-    block=$(sed -n '/^trunks:/,/^peers:/p' "$dir/template.yaml" | sed '1d;$d')
-    if [ "$t" = 1 ]; then echo "$block"; else echo "$block" | renamed "$t"; fi
+    if [ "$t" = 1 ]; then echo "$trunk"; else echo "$trunk" | renamed "$t"; fi
   done
   sed -n '/^peers:/,$p' "$dir/template.yaml"
 } >"$dir/gateway.yaml"

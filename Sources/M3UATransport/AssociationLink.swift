@@ -21,13 +21,10 @@ protocol AssociationLink: AnyObject, Sendable {
 
 /// A TCP connection (streams do not exist on TCP: one ordered byte stream), written through a `CoalescingWriter`.
 final class TCPLink: AssociationLink, @unchecked Sendable {
-    let channel: Channel
     private let writer: CoalescingWriter
+    private var channel: Channel { writer.channel }
 
-    init(channel: Channel) {
-        self.channel = channel
-        writer = CoalescingWriter(channel: channel)
-    }
+    init(channel: Channel) { writer = CoalescingWriter(channel: channel) }
 
     func send(_ octets: [UInt8], stream: UInt16) { writer.write(channel.allocator.buffer(bytes: octets)) }
 

@@ -46,10 +46,14 @@ extension Substring {
     }
 
     /// The same as `trimmingWhitespace`, without a copy.
-    public func trimmingWhitespaceSlice() -> Substring {
-        guard let first = utf8.firstIndex(where: { !$0.isProtocolWhitespace }) else { return self[endIndex...] }
-        let last = utf8.lastIndex(where: { !$0.isProtocolWhitespace })!
-        return self[first...last]
+    public func trimmingWhitespaceSlice() -> Substring { Substring(utf8.trimmingProtocolWhitespace()) }
+}
+
+extension BidirectionalCollection where Element == UInt8 {
+    /// The octets without leading and trailing SP, HTAB, CR and LF, without a copy (header lines as received).
+    func trimmingProtocolWhitespace() -> SubSequence {
+        guard let first = firstIndex(where: { !$0.isProtocolWhitespace }) else { return self[endIndex...] }
+        return self[first...lastIndex(where: { !$0.isProtocolWhitespace })!]
     }
 }
 

@@ -118,9 +118,9 @@ extension SIPMessage {
         let headerEnd = Self.endOfHeaders(canonical) ?? canonical.count
         headers = Self.lines(canonical[..<headerEnd]).dropFirst().compactMap { line -> SIPHeader? in
             guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-            let name = String(decoding: Self.trimmed(line[..<colon]), as: UTF8.self)
+            let name = String(decoding: line[..<colon].trimmingProtocolWhitespace(), as: UTF8.self)
             guard !SIPHeader.sameName(name, "content-length") else { return nil }
-            return SIPHeader(name, String(decoding: Self.trimmed(line[(colon + 1)...]), as: UTF8.self))
+            return SIPHeader(name, String(decoding: line[(colon + 1)...].trimmingProtocolWhitespace(), as: UTF8.self))
         }
 
         let messageType = headers.first { $0.hasName("content-type") }?.value ?? ""

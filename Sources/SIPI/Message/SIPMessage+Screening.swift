@@ -67,19 +67,12 @@ extension SIPMessage {
     /// issue 10, fuzzing findings FuzzSIPMessage and FuzzSIPIBody).
     private static func isPartContentType(_ name: String) -> Bool {
         SIPHeader.sameName(name, "content-type")
-            || (name.utf8.count >= 12 && name.utf8.prefix(12).map(lowerASCII).elementsEqual("content-type".utf8))
+            || name.utf8.prefix(12).lazy.map(lowerASCII).elementsEqual("content-type".utf8)
     }
 
     private static func name(of line: ArraySlice<UInt8>) -> String? {
         guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        return String(decoding: trimmed(line[..<colon]), as: UTF8.self)
-    }
-
-    /// `octets` without leading and trailing SP, HTAB, CR and LF.
-    static func trimmed(_ octets: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
-        guard let first = octets.firstIndex(where: { !$0.isProtocolWhitespace }),
-              let last = octets.lastIndex(where: { !$0.isProtocolWhitespace }) else { return octets[octets.endIndex...] }
-        return octets[first...last]
+        return String(decoding: line[..<colon].trimmingProtocolWhitespace(), as: UTF8.self)
     }
 
     /// Every CR is followed by LF, every LF preceded by CR, and no other CTL but HTAB occurs; the error names
