@@ -5,7 +5,10 @@
 # UDP), the gateway configured by Tests/Fixtures/sipp/gateway.yaml with one trunk of 4,000 CICs:
 #   isup: sipigw switch-sim → sipigw run → SIPp UAS (Tests/Fixtures/sipp/uas-answer.xml); the switch places RATE
 #         calls/s for SECONDS and releases each after HOLD. Latency: the switch's IAM→ACM p50/p99, which includes
-#         IAM→INVITE, SIPp's 180 and 180→ACM (so it bounds IAM→INVITE from above).
+#         IAM→INVITE, SIPp's 180 and 180→ACM (so it bounds IAM→INVITE from above); and IAM→INVITE itself on the
+#         wire: dumpcap captures the loopback (IAMs to the gateway, INVITEs to SIPp) for the first
+#         min(SECONDS, LATENCY_SECONDS, default 60) seconds of calls, Scripts/iam-invite-latency.py pairs them by
+#         called number (the switch cycles over 1,000 numbers) from the kernel's timestamps.
 #   sip:  SIPp UAC (Tests/Fixtures/sipp/uac-plain.xml, profile A) → sipigw run → sipigw switch-sim answering; SIPp
 #         places RATE calls/s for SECONDS and sends BYE after HOLD. Latency: SIPp's INVITE→200 (mean, and its
 #         repartition).
@@ -82,11 +85,21 @@ before=$(ticks)
 rss_before=$(awk '/VmRSS/ { print $2 }' "/proc/$gateway/status")
 start=$(date +%s.%N)
 if [ "$direction" = isup ]; then
+  seq 612340000 612340999 | sed 's/^/0/' >"$dir/numbers"
+  ports=$(IFS=,; echo "${m3ua[*]}")
+  tcp=$(for p in "${m3ua[@]}"; do printf '(tcp dst port %s) or ' "$p"; done)
+  payload='(ip[2:2] - ((ip[0] & 0xf) << 2) - ((tcp[12] & 0xf0) >> 2)) > 0'
+  window=$(awk -v a="$seconds" -v b="${LATENCY_SECONDS:-60}" 'BEGIN { print (a < b ? a : b) }')
+  timeout "$limit" dumpcap -q -P -i lo -f "((${tcp% or }) and $payload) or (udp dst port $peer_b)" \
+    -a "duration:$window" -w "$dir/capture.pcap" 2>"$dir/dumpcap.log" &
+  capture=$!
+  pids+=($capture)
+  sleep 0.5
   sims=()
   for t in $(seq 1 "$trunks"); do
     timeout "$limit" "$sipigw" switch-sim --remote "127.0.0.1:${m3ua[$((t - 1))]}" --opc $((t + 1)) --routing-context "$t" \
       --cics "1-$cics" --calls $((calls / trunks)) --rate "$(calc '%.3f' "$rate / $trunks")" --hold "$hold" \
-      --numbers 0612345678,0612345679,0612345680 >"$dir/switch$t.log" 2>&1 &
+      --numbers-file "$dir/numbers" >"$dir/switch$t.log" 2>&1 &
     sims+=($!)
     pids+=($!)
   done
@@ -112,6 +125,8 @@ if [ "$direction" = isup ]; then
   answered=$(sed -n 's/^outgoing attempts=[0-9]* answered=\([0-9]*\).*/\1/p' "$dir/switch.log" | awk '{ n += $1 } END { print n }')
   echo "load: switch-sim → sipigw run → SIPp UAS, $rate calls/s offered for $seconds s, holding time $hold"
   grep -E "^outgoing|^  failed|latency" "$dir/switch.log" | sed 's/^/  switch-sim: /'
+  wait "$capture" || true
+  python3 Scripts/iam-invite-latency.py "$dir/capture.pcap" "$ports" "$peer_b" | sed "s/^IAM/capture of ${window} s: IAM/; s/^/  /"
   echo "  SIPp UAS: successful=$sipp_ok failed=$sipp_failed"
 else
   attempts=$((sipp_ok + sipp_failed))
