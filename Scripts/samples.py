@@ -3,7 +3,7 @@
 0x85 (national, ISUP) and the ITU routing label (Q.704 §2.2: DPC 14 bits, OPC 14 bits, SLS 4 bits, least
 significant octet first), in capture-time order, as a classic microsecond pcap. `samples.py generate CALLS PCAP`
 writes a large trace of the same kind for Scripts/bench-convert.sh."""
-import struct, sys
+import heapq, struct, sys
 
 def records(path):
     out = []
@@ -37,16 +37,24 @@ CALL = [(0.0, 2, IAM), (0.1, 1, "06 16 14 01 29 01 01 00"), (0.2, 1, "09 00"), (
         (1.01, 1, "10 00")]
 
 def generate(calls, target, start=1700000000):
-    """CALLS calls at 100/s between point codes 2 and 1, CICs cycling over 1..1000, written in time order."""
-    events = []
-    for n in range(int(calls)):
-        t0 = n / 100.0
-        cic = 1 + n % 1000
-        for dt, sender, body in CALL:
-            opc, dpc = (2, 1) if sender == 2 else (1, 2)
-            events.append((t0 + dt, n, msu(opc, dpc, cic, body)))
-    events.sort(key=lambda e: (e[0], e[1]))
-    write(target, ((start + int(t), int(round((t - int(t)) * 1e6)) % 1000000, data) for t, _, data in events))
+    """CALLS calls at 100/s between point codes 2 and 1, CICs cycling over 1..1000, written in time order. Streamed:
+    a call's messages span 1.01 s, so every message due before the next call's IAM can be written when it is
+    reached, and memory holds about a hundred calls, whatever CALLS is (Scripts/convert-1gb.sh writes 1 GB)."""
+    pending = []  # heap of (time, call, message)
+    def due(before):
+        while pending and (before is None or pending[0][0] < before):
+            t, _, data = heapq.heappop(pending)
+            yield start + int(t), int(round((t - int(t)) * 1e6)) % 1000000, data
+    def records():
+        for n in range(int(calls)):
+            t0 = n / 100.0
+            yield from due(t0)
+            cic = 1 + n % 1000
+            for dt, sender, body in CALL:
+                opc, dpc = (2, 1) if sender == 2 else (1, 2)
+                heapq.heappush(pending, (t0 + dt, n, msu(opc, dpc, cic, body)))
+        yield from due(None)
+    write(target, records())
 
 if __name__ == '__main__':
     if sys.argv[1:2] == ['generate']:

@@ -1,10 +1,13 @@
 /// Hexadecimal text for octet strings, the form the CLI and the JSON schema use.
 public enum Hex {
-    private static let digits = Array("0123456789ABCDEF".utf8)
+    /// The upper-case hex digit of a nibble (0–15), computed: no table to load through a global's lazy
+    /// initialization on every octet the JSON writers print.
+    @inline(__always)
+    static func digit(_ nibble: UInt8) -> UInt8 { nibble < 10 ? UInt8(ascii: "0") + nibble : UInt8(ascii: "A") - 10 + nibble }
 
     /// Two upper-case hex digits.
     public static func byte(_ byte: UInt8) -> String {
-        String(decoding: [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]], as: UTF8.self)
+        String(decoding: [digit(byte >> 4), digit(byte & 0x0F)], as: UTF8.self)
     }
 
     /// Upper-case hex without separators.
@@ -18,8 +21,8 @@ public enum Hex {
     /// Appends upper-case hex digits of `bytes` to `out` (no intermediate string).
     public static func append<C: Collection>(_ bytes: C, to out: inout [UInt8]) where C.Element == UInt8 {
         for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
+            out.append(digit(b >> 4))
+            out.append(digit(b & 0x0F))
         }
     }
 

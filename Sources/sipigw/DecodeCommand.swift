@@ -37,15 +37,19 @@ struct DecodeCommand: ParsableCommand {
     func run() throws {
         var sink = OutputSink()
         let framing: ISUPMessage.Framing = noCIC ? .withoutCIC : .withCIC
-        try sink.emit(input) { bytes, out in try render(ISUPMessage(decoding: bytes, framing: framing, strict: strict), into: &out) }
-        if let pcap { try decodeCapture(pcap, into: &sink) }
+        // The options read once: each read of a parsed property goes through ArgumentParser's wrapper.
+        let strict = strict, format = format
+        try sink.emit(input) { bytes, out in
+            try Self.render(ISUPMessage(decoding: bytes, framing: framing, strict: strict), as: format, into: &out)
+        }
+        if let pcap { try Self.decodeCapture(pcap, strict: strict, as: format, into: &sink) }
         guard sink.count > 0 || pcap != nil else {
             throw ValidationError("give messages as HEX arguments, with --file or with --pcap")
         }
         try sink.finish()
     }
 
-    private func render(_ message: ISUPMessage, into out: inout [UInt8]) {
+    private static func render(_ message: ISUPMessage, as format: OutputFormat, into out: inout [UInt8]) {
         switch format {
         case .json:
             var stream = JSONStream(capacity: 0)
@@ -58,7 +62,7 @@ struct DecodeCommand: ParsableCommand {
 
     /// Every ISUP message of a capture, in packet order. A packet whose signal unit cannot be read is reported
     /// and skipped; a damaged file is reported and read no further.
-    private func decodeCapture(_ path: String, into sink: inout OutputSink) throws {
+    private static func decodeCapture(_ path: String, strict: Bool, as format: OutputFormat, into sink: inout OutputSink) throws {
         let name = path == "-" ? "stdin" : path
         let bytes = try StandardStreams.read(path: path)
         do {
@@ -68,7 +72,7 @@ struct DecodeCommand: ParsableCommand {
                     guard let isup = try record.isupMessage() else { continue }
                     // A fresh array: error offsets then count from the CIC, not from the start of the file.
                     sink.emit(label: "\(name): packet \(record.number)") { out in
-                        try render(ISUPMessage(decoding: Array(isup), strict: strict), into: &out)
+                        try render(ISUPMessage(decoding: Array(isup), strict: strict), as: format, into: &out)
                     }
                 } catch {
                     sink.fail("\(name): \(error)")

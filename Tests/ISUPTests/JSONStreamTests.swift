@@ -18,6 +18,26 @@ import Testing
         #expect(String(decoding: stream.bytes, as: UTF8.self) == expected)
     }
 
+    /// Containers nested past the 64 levels the stream keeps in one word: every level still separates its values
+    /// by commas on the way in and on the way out (`[0,[0,…],1]`), as the value tree writes them.
+    @Test func nestingDeeperThanOneWord() throws {
+        let depth = 100
+        var stream = JSONStream()
+        var tree = JSONTree()
+        func write<Output: JSONOutput>(_ out: inout Output, level: Int) {
+            out.beginArray()
+            out.int(0)
+            if level < depth { write(&out, level: level + 1) }
+            out.int(1)
+            out.endArray()
+        }
+        write(&stream, level: 1)
+        write(&tree, level: 1)
+        let text = String(decoding: stream.bytes, as: UTF8.self)
+        #expect(text == tree.value.jsonText)
+        #expect(text.hasPrefix(String(repeating: "[0,", count: depth)) && text.hasSuffix(String(repeating: ",1]", count: depth)))
+    }
+
     /// Commas, nesting and records: each JSON Lines record stands alone (no comma between top-level values).
     @Test func nestingAndRecords() throws {
         var stream = JSONStream()

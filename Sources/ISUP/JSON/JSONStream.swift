@@ -10,7 +10,7 @@ public struct JSONStream: JSONOutput, Sendable {
     /// Whether the open container already holds a value (the next one needs a comma); the same for each enclosing
     /// container, saved when the inner one began. Only `begin…`/`end…` touch the array, not every value.
     private var needsComma = false
-    private var enclosing: [Bool] = []
+    private var enclosing = BitStack()
     private var afterKey = false
 
     public init(capacity: Int = 4096) {
@@ -24,7 +24,7 @@ public struct JSONStream: JSONOutput, Sendable {
             afterKey = false
             return
         }
-        guard !enclosing.isEmpty else { return }  // values at the top (JSON Lines records) take no comma
+        guard enclosing.depth > 0 else { return }  // values at the top (JSON Lines records) take no comma
         if needsComma { bytes.append(UInt8(ascii: ",")) }
         needsComma = true
     }
@@ -33,13 +33,13 @@ public struct JSONStream: JSONOutput, Sendable {
     public mutating func beginObject() {
         separate()
         bytes.append(UInt8(ascii: "{"))
-        enclosing.append(needsComma)
+        enclosing.push(needsComma)
         needsComma = false
     }
 
     @inline(__always)
     public mutating func endObject() {
-        needsComma = enclosing.popLast() ?? false
+        needsComma = enclosing.pop()
         bytes.append(UInt8(ascii: "}"))
     }
 
@@ -47,13 +47,13 @@ public struct JSONStream: JSONOutput, Sendable {
     public mutating func beginArray() {
         separate()
         bytes.append(UInt8(ascii: "["))
-        enclosing.append(needsComma)
+        enclosing.push(needsComma)
         needsComma = false
     }
 
     @inline(__always)
     public mutating func endArray() {
-        needsComma = enclosing.popLast() ?? false
+        needsComma = enclosing.pop()
         bytes.append(UInt8(ascii: "]"))
     }
 
@@ -130,5 +130,30 @@ public struct JSONStream: JSONOutput, Sendable {
     public mutating func take() -> [UInt8] {
         defer { bytes.removeAll(keepingCapacity: true) }
         return bytes
+    }
+}
+
+/// A stack of flags kept in one word for the first 64 levels (an ISUP message nests a handful), in an array below
+/// them: opening a container allocates nothing.
+private struct BitStack: Sendable {
+    private(set) var depth = 0
+    private var word: UInt64 = 0
+    private var deeper: [Bool] = []
+
+    mutating func push(_ flag: Bool) {
+        if depth < 64 {
+            let bit: UInt64 = 1 << UInt64(depth)
+            word = flag ? word | bit : word & ~bit
+        } else {
+            deeper.append(flag)
+        }
+        depth += 1
+    }
+
+    /// The flag on top, removed; false when empty (an unbalanced end).
+    mutating func pop() -> Bool {
+        guard depth > 0 else { return false }
+        depth -= 1
+        return depth < 64 ? word & (1 << UInt64(depth)) != 0 : deeper.removeLast()
     }
 }

@@ -52,7 +52,7 @@ public enum ParameterJSON {
         case .number(let layout):
             guard let number = try? PartyNumber(decoding: value, layout: layout, field: "") else { break }
             if layout.qualifier { o.field("numberQualifier", number.numberQualifier) }
-            for f in number.fields { o.field(f.name, f.value) }
+            number.forEachField { o.field($0, $1) }
             o.field("digits", number.digits.description)
         case .cause:
             guard let cause = try? CauseIndicators(decoding: value) else { break }
