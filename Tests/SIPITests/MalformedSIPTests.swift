@@ -236,6 +236,31 @@ import Testing
         #expect(throws: SIPParseError(.repeatedHeader("Content-Type"))) { try SIPMessage(parsing: Array(raw.utf8)) }
     }
 
+    /// Issue 10, LeakSanitizer finding FuzzSIPIBody (2026-12-04, `leak-65bf3a26…`, minimized): the message's
+    /// Content-Type carried its `boundary` on a continuation line (RFC 3261 §7.3.1). The screening read the first
+    /// line only, saw no boundary and checked no part; libosip2 unfolds the header section, found the multipart body
+    /// and leaked on a part with two Content-Types. Folded or not, the part's two Content-Types are refused.
+    @Test(arguments: ["Content-Type: multipart/mixed;\r\n boundary=b1\r\n",
+                      "Content-Type:\r\n\tmultipart/mixed;\r\n  boundary=\"b1\"\r\n"])
+    func foldedMessageContentTypeStillScreensTheParts(_ contentType: String) {
+        let body = "--b1\r\ncontent-type: application/ISUP; version=itu-t92+\r\n"
+            + "content-type: application/ISUP; version=itu-t92+\r\n\r\nv=0\r\n--b1--\r\n"
+        let raw = "INVITE sip:a@b SIP/2.0\r\n" + Self.head + "MIME-Version: 1.0\r\n" + contentType
+            + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        #expect(throws: SIPParseError(.repeatedPartHeader("Content-Type"))) { try SIPMessage(parsing: Array(raw.utf8)) }
+    }
+
+    /// A folded header field is one field (RFC 3261 §7.3.1): the multipart body behind a folded Content-Type parses
+    /// into its parts. (libosip2 refuses a folded header inside a body part.)
+    @Test func foldedContentTypeIsRead() throws {
+        let body = "--b1\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1\r\nContent-Type: application/ISUP;"
+            + " version=itu-t92+\r\n\r\nxy\r\n--b1--\r\n"
+        let raw = "INVITE sip:a@b SIP/2.0\r\n" + Self.head + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed;\r\n"
+            + " boundary=b1\r\nContent-Length:\r\n \(body.utf8.count)\r\n\r\n" + body
+        let m = try SIPMessage(parsing: Array(raw.utf8))
+        #expect(m.parts.map(\.mediaType) == ["application/sdp", "application/isup"])
+    }
+
     /// A repeated Content-Disposition does not leak (valgrind) and is kept as received.
     @Test func repeatedDispositionInAPartIsKept() throws {
         let body = "--b1\r\nContent-Type: application/sdp\r\nContent-Disposition: session\r\nContent-Disposition: session\r\n\r\nv=0\r\n--b1--\r\n"
