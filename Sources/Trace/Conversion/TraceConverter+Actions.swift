@@ -24,11 +24,9 @@ extension TraceConverter {
                 let caused = sides[twin].engine.handle(.sip(message, from: sides[side].address), at: now)
                 queue.append(contentsOf: caused.map { (twin, $0) })
             case .startTimer(let timer, let after):
-                timerSequence += 1
-                liveTimers[TimerKey(side: side, timer: timer)] = timerSequence
-                timers.insert(DueTimer(at: now + after, sequence: timerSequence, side: side, timer: timer))
+                start(timer, after: after, side: side)
             case .cancelTimer(let timer):
-                liveTimers[TimerKey(side: side, timer: timer)] = nil
+                cancel(timer, side: side)
             case .lookup(let id, _, _):
                 let caused = sides[side].engine.handle(.lookup(id, .failed("no DNS in an offline conversion")), at: now)
                 queue.append(contentsOf: caused.map { (side, $0) })

@@ -33,8 +33,12 @@ public struct TraceConverter: Sendable {
     var dialogs: [String: CallKey] = [:]
     var epoch: CaptureTimestamp?
     var now = Instant.zero
+    /// Expiries in time order; a cancelled or restarted timer's entry stays until it comes up and is then skipped
+    /// (its sequence number no longer names a timer in `pendingTimers`).
     var timers = Heap<DueTimer>()
+    /// The running timers: each one's sequence number, and back.
     var liveTimers: [TimerKey: UInt64] = [:]
+    var pendingTimers: [UInt64: TimerKey] = [:]
     var timerSequence: UInt64 = 0
     var out: [ConversionOutput] = []
     // SIP captures (`TraceConverter+SIP.swift`), by the capture's Call-ID.
@@ -107,11 +111,23 @@ public struct TraceConverter: Sendable {
     }
 
     mutating func fire(_ due: DueTimer) {
-        let key = TimerKey(side: due.side, timer: due.timer)
-        guard liveTimers[key] == due.sequence else { return }
+        guard let key = pendingTimers.removeValue(forKey: due.sequence) else { return }
         liveTimers[key] = nil
         if due.at > now { now = due.at }
-        run(sides[due.side].engine.handle(.timer(due.timer), at: now), from: due.side)
+        run(sides[key.side].engine.handle(.timer(key.timer), at: now), from: key.side)
+    }
+
+    /// A gateway's timer started (or restarted: the earlier expiry is forgotten).
+    mutating func start(_ timer: TimerID, after: Duration, side: Int) {
+        timerSequence += 1
+        let key = TimerKey(side: side, timer: timer)
+        if let earlier = liveTimers.updateValue(timerSequence, forKey: key) { pendingTimers[earlier] = nil }
+        pendingTimers[timerSequence] = key
+        timers.insert(DueTimer(at: now + after, sequence: timerSequence))
+    }
+
+    mutating func cancel(_ timer: TimerID, side: Int) {
+        if let sequence = liveTimers.removeValue(forKey: TimerKey(side: side, timer: timer)) { pendingTimers[sequence] = nil }
     }
 }
 
@@ -139,11 +155,10 @@ struct TimerKey: Hashable {
     var timer: TimerID
 }
 
+/// A heap entry: plain values only, so the heap moves them without reference counting (the timer it names is
+/// looked up by `sequence` when it comes up).
 struct DueTimer: Comparable {
     var at: Instant
     var sequence: UInt64
-    var side: Int
-    var timer: TimerID
     static func < (lhs: Self, rhs: Self) -> Bool { (lhs.at, lhs.sequence) < (rhs.at, rhs.sequence) }
-    static func == (lhs: Self, rhs: Self) -> Bool { lhs.sequence == rhs.sequence }
 }
