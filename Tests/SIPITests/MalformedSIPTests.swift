@@ -250,6 +250,22 @@ import Testing
         #expect(throws: SIPParseError(.repeatedPartHeader("Content-Type"))) { try SIPMessage(parsing: Array(raw.utf8)) }
     }
 
+    /// Issue 10 (remote leak, LeakSanitizer, found reading libosip2's `msg_osip_body_parse` after the finding above):
+    /// libosip2 begins a part's headers one octet after the boundary, whatever that octet is, so a Content-Type on
+    /// the delimiter line was read by libosip2 and not by the screening, and a second one leaked. A delimiter line
+    /// holds the boundary, transport padding and CRLF (RFC 2046 §5.1.1), or the message is refused. The empty
+    /// boundary (`""`, or a lone `"` that libosip2 strips to it) makes every "--" at a line start a delimiter:
+    /// its parts are checked too.
+    @Test(arguments: [("boundary=b1", "--b1XContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"),
+                      ("boundary=b1", "\r\n--b1\rContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"),
+                      ("boundary=\"\"", "--\r\nContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n----\r\n"),
+                      ("boundary=\"", "--\r\nContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n----\r\n")])
+    func partHeadersWhereLibosip2ReadsThemAreScreened(_ parameter: String, _ body: String) {
+        let raw = "INVITE sip:a@b SIP/2.0\r\n" + Self.head + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed;\(parameter)\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        #expect(throws: SIPParseError.self) { try SIPMessage(parsing: Array(raw.utf8)) }
+    }
+
     /// A folded header field is one field (RFC 3261 §7.3.1): the multipart body behind a folded Content-Type parses
     /// into its parts. (libosip2 refuses a folded header inside a body part.)
     @Test func foldedContentTypeIsRead() throws {

@@ -21,33 +21,41 @@ extension SIPMessage {
         if contentTypes.count > 1 { throw SIPParseError(.repeatedHeader("Content-Type")) }
         guard let line = contentTypes.first, let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return }
         let media = MediaType(String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingWhitespace())
-        guard media.type.hasPrefix("multipart/"), let boundary = media.parameters["boundary"], !boundary.isEmpty else { return }
-        let delimiter = Array(("--" + boundary).utf8)
-        var rest = body
-        while let found = rest.range(of: delimiter) {
-            // The part's header block: from the delimiter to the first empty line (or the next delimiter).
-            let after = rest[found.upperBound...]
-            var block = after.prefix(upTo: after.range(of: [13, 10, 13, 10])?.lowerBound ?? after.endIndex)
-            if let next = block.range(of: delimiter) { block = block[..<next.lowerBound] }
-            // The delimiter line itself ("--b", transport padding) is not a header. It ends at its first LF, which
-            // must follow a CR: libosip2 also ends lines at a bare LF, and a part whose first header lines ended so
-            // would escape these checks (issue 10, LeakSanitizer finding FuzzSIPIBody). The close delimiter
-            // ("--b--") is followed by the epilogue, which is not read.
-            if !after.starts(with: [45, 45]), let lf = block.firstIndex(of: 10) {
-                guard lf > block.startIndex, block[lf - 1] == 13 else {
-                    throw SIPParseError(.invalidField(field: "body part delimiter line", detail: "ends in a bare LF"))
-                }
-                let headerLines = lines(block[(lf + 1)...])
-                try screenLines(headerLines, place: "body part ")
-                // Whether libosip2 unfolds a part's header lines or not, it must meet one Content-Type: both views
-                // are checked.
-                for view in [headerLines, unfolded(headerLines, startLine: false)] {
-                    try screenMediaTypes(view, place: "body part ")
-                    let types = view.filter { name(of: $0).map(isPartContentType) == true }
-                    if types.count > 1 { throw SIPParseError(.repeatedPartHeader("Content-Type")) }
-                }
+        guard media.type.hasPrefix("multipart/"), var boundary = media.parameters["boundary"] else { return }
+        // libosip2 strips the quotes of a value that begins and ends with one: a lone `"` is the empty boundary,
+        // like `""`, and libosip2 then takes every "--" at a line start for a delimiter. So does this screening.
+        if boundary == "\"" { boundary = "" }
+        // The delimiters where libosip2 5.3 (`msg_osip_body_parse`) finds them: "--" boundary at the start of a
+        // line (after an LF; the body's first octet counts as one), up to the close delimiter.
+        let delimiter = Array(("--" + boundary).utf8), lineDelimiter = [10] + delimiter
+        var at = body.starts(with: delimiter) ? body.startIndex : body.range(of: lineDelimiter).map { $0.lowerBound + 1 }
+        while let start = at {
+            let after = body[(start + delimiter.count)...]
+            if after.starts(with: [45, 45]) { break }  // "--b--": libosip2 reads no part after it
+            let next = after.range(of: lineDelimiter).map { $0.lowerBound + 1 }
+            let part = after[..<(next ?? after.endIndex)]
+            // The delimiter line: the boundary, transport padding (SP, HTAB) and CRLF (RFC 2046 §5.1.1), nothing else.
+            // libosip2 begins a part's headers one octet after the boundary whatever that octet is (and one more
+            // after a CR or LF), so a header on the delimiter line (`--b1XContent-Type: …`) was read by libosip2
+            // and not here (issue 10, LeakSanitizer: a second Content-Type leaked); and it ends lines at a bare LF,
+            // which would hide the part's first header lines likewise (FuzzSIPIBody).
+            guard let lf = part.firstIndex(of: 10), lf > part.startIndex, part[lf - 1] == 13,
+                  part[..<(lf - 1)].allSatisfy({ $0 == 0x20 || $0 == 0x09 })
+            else {
+                throw SIPParseError(.invalidField(field: "body part delimiter line",
+                                                  detail: "more than the boundary, padding and CRLF"))
             }
-            rest = after
+            let block = part[(lf + 1)...]
+            let headerLines = lines(block.prefix(upTo: block.range(of: [13, 10, 13, 10])?.lowerBound ?? block.endIndex))
+            try screenLines(headerLines, place: "body part ")
+            // Whether libosip2 unfolds a part's header lines or not, it must meet one Content-Type: both views
+            // are checked.
+            for view in [headerLines, unfolded(headerLines, startLine: false)] {
+                try screenMediaTypes(view, place: "body part ")
+                let types = view.filter { name(of: $0).map(isPartContentType) == true }
+                if types.count > 1 { throw SIPParseError(.repeatedPartHeader("Content-Type")) }
+            }
+            at = next
         }
     }
 
