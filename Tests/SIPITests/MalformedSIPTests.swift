@@ -255,9 +255,10 @@ import Testing
     /// the delimiter line was read by libosip2 and not by the screening, and a second one leaked. A delimiter line
     /// holds the boundary, transport padding and CRLF (RFC 2046 §5.1.1), or the message is refused. The empty
     /// boundary (`""`, or a lone `"` that libosip2 strips to it) makes every "--" at a line start a delimiter:
-    /// its parts are checked too.
+    /// its parts are checked too. libosip2 reads a part even behind a first delimiter that closes (`--b1--`).
     @Test(arguments: [("boundary=b1", "--b1XContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"),
                       ("boundary=b1", "\r\n--b1\rContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"),
+                      ("boundary=b1", "--b1--\r\nContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"),
                       ("boundary=\"\"", "--\r\nContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n----\r\n"),
                       ("boundary=\"", "--\r\nContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n----\r\n")])
     func partHeadersWhereLibosip2ReadsThemAreScreened(_ parameter: String, _ body: String) {

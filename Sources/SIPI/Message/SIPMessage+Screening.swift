@@ -29,9 +29,18 @@ extension SIPMessage {
         // line (after an LF; the body's first octet counts as one), up to the close delimiter.
         let delimiter = Array(("--" + boundary).utf8), lineDelimiter = [10] + delimiter
         var at = body.starts(with: delimiter) ? body.startIndex : body.range(of: lineDelimiter).map { $0.lowerBound + 1 }
+        var first = true
         while let start = at {
             let after = body[(start + delimiter.count)...]
-            if after.starts(with: [45, 45]) { break }  // "--b--": libosip2 reads no part after it
+            if after.starts(with: [45, 45]) {
+                // "--b--": libosip2 reads no part after it, but it never checks the first delimiter for that and
+                // would read a part behind it; a body that closes before any part is refused (RFC 2046 §5.1.1).
+                guard !first else {
+                    throw SIPParseError(.invalidField(field: "multipart body", detail: "closes before its first part"))
+                }
+                break
+            }
+            first = false
             let next = after.range(of: lineDelimiter).map { $0.lowerBound + 1 }
             let part = after[..<(next ?? after.endIndex)]
             // The delimiter line: the boundary, transport padding (SP, HTAB) and CRLF (RFC 2046 §5.1.1), nothing else.
