@@ -267,6 +267,17 @@ import Testing
         #expect(throws: SIPParseError.self) { try SIPMessage(parsing: Array(raw.utf8)) }
     }
 
+    /// Issue 10, LeakSanitizer finding FuzzSIPIBody (2026-12-04, `leak-7b6ef4c7…`, reduced): libosip2 reads a
+    /// start line up to its second SP across CRLFs, and skips CR and LF before it, so the header section it parsed
+    /// (with a multipart Content-Type and a part holding two) was not the one screened. Both are refused.
+    @Test(arguments: ["INVITE sip:a@b\r\n\r\nx SIP/2.0\r\n", "\r\n\r\nINVITE sip:a@b SIP/2.0\r\n"])
+    func startLineLibosip2ReadsElsewhereIsRefused(_ start: String) {
+        let body = "--b1\r\nContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"
+        let raw = start + Self.head + "MIME-Version: 1.0\r\nContent-Type: multipart/mixed;boundary=b1\r\n"
+            + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+        #expect(throws: SIPParseError.self) { try SIPMessage(parsing: Array(raw.utf8)) }
+    }
+
     /// A folded header field is one field (RFC 3261 §7.3.1): the multipart body behind a folded Content-Type parses
     /// into its parts. (libosip2 refuses a folded header inside a body part.)
     @Test func foldedContentTypeIsRead() throws {
