@@ -69,6 +69,8 @@ extension MemoryTests {
         ("INVITE sip:a@b SIP/2.0", "multipart/mixed;boundary=\"\"", "--\r\n\(twoTypes)----\r\n"),
         // A start line without its second SP, which libosip2 looks for on the next lines.
         ("INVITE sip:a@b\r\n\r\nx SIP/2.0", "multipart/mixed;boundary=b1", "--b1\r\n\(twoTypes)--b1--\r\n"),
+        // Two SPs, but libosip2 looks for the second from two octets past the first.
+        ("INVITE  sip:a@b\r\n\r\nx SIP/2.0", "multipart/mixed;boundary=b1", "--b1\r\n\(twoTypes)--b1--\r\n"),
         // CRLFs before the start line, which libosip2 skips.
         ("\r\n\r\nINVITE sip:a@b SIP/2.0", "multipart/mixed;boundary=b1", "--b1\r\n\(twoTypes)--b1--\r\n"),
     ]

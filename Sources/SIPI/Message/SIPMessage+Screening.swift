@@ -16,7 +16,7 @@ extension SIPMessage {
             throw SIPParseError(.invalidField(field: "start line", detail: "preceded by CR or LF"))
         }
         let physical = lines(head)
-        guard physical[0].lazy.filter({ $0 == 0x20 }).count >= 2 else {
+        guard hasSecondSpaceWhereLibosip2LooksForIt(physical[0]) else {
             throw SIPParseError(.invalidField(field: "start line", detail: "without its two spaces (RFC 3261 §7.1, §7.2)"))
         }
         try screenLines(physical, place: "")
@@ -97,6 +97,15 @@ extension SIPMessage {
         }
         if !rest.isEmpty { out.append(rest) }
         return out
+    }
+
+    /// libosip2 5.3 (`__osip_message_startline_parsereq`, `…parseresp`) takes the first SP of the start line, then
+    /// searches the next one from two octets further for a request (one for a status line, which begins `SIP/`),
+    /// through the end of the line if need be: that SP must be on the line.
+    static func hasSecondSpaceWhereLibosip2LooksForIt(_ line: ArraySlice<UInt8>) -> Bool {
+        guard let first = line.firstIndex(of: 0x20) else { return false }
+        let from = first + (line.starts(with: "SIP/".utf8) ? 1 : 2)
+        return from < line.endIndex && line[from...].contains(0x20)
     }
 
     /// RFC 3261 §7.3.1: each header field with its continuation lines (those beginning with SP or HTAB) joined to it
