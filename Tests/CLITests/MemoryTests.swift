@@ -38,18 +38,22 @@ struct MemoryTests {
     /// libosip2 sees it, and valgrind finds nothing definitely lost (exit 99 with the leak, checked on the
     /// binary before the fix).
     @Test func partWithRepeatedContentTypeDoesNotLeak() throws {
+        let types = String(repeating: "Content-Type: application/sdp\r\n", count: 101)
+        let parse = try parseUnderValgrind("INVITE sip:a@b SIP/2.0", "multipart/mixed;boundary=b1", "--b1\r\n\(types)\r\nv=0\r\n--b1--\r\n")
+        #expect(parse.status == 1, "valgrind on sipi parse (99 = leak): \(parse.stderr)")
+        #expect(parse.stderr.contains("more than one Content-Type"))
+    }
+
+    /// `sipi parse` under valgrind on an INVITE with this start line, multipart Content-Type and body.
+    func parseUnderValgrind(_ startLine: String, _ contentType: String, _ body: String) throws -> Command.Result {
         try ScratchDirectory.with("sipigw-vg") { dir in
             let sipigw = try strippedCopy(in: dir)
-            let types = String(repeating: "Content-Type: application/sdp\r\n", count: 101)
-            let body = "--b1\r\n\(types)\r\nv=0\r\n--b1--\r\n"
-            let message = "INVITE sip:a@b SIP/2.0\r\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\n"
-                + "To: <sip:c@d>\r\nCall-ID: x@h\r\nCSeq: 1 INVITE\r\nMIME-Version: 1.0\r\n"
-                + "Content-Type: multipart/mixed;boundary=b1\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body
-            let file = dir.appendingPathComponent("repeated.sip")
+            let message = startLine + "\r\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\n"
+                + "To: <sip:c@d>\r\nCall-ID: x@h\r\nCSeq: 1 INVITE\r\nMIME-Version: 1.0\r\nContent-Type: \(contentType)\r\n"
+                + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
+            let file = dir.appendingPathComponent("message.sip")
             try Data(message.utf8).write(to: file)
-            let parse = try Command.run("/usr/bin/valgrind", valgrind + [sipigw, "sipi", "parse", file.path])
-            #expect(parse.status == 1, "valgrind on sipi parse (99 = leak): \(parse.stderr)")
-            #expect(parse.stderr.contains("more than one Content-Type"))
+            return try Command.run("/usr/bin/valgrind", valgrind + [sipigw, "sipi", "parse", file.path])
         }
     }
 }
@@ -77,16 +81,8 @@ extension MemoryTests {
 
     @Test(arguments: partsLibosip2FoundElsewhere)
     func partsLibosip2FindsElsewhereDoNotLeak(_ startLine: String, _ contentType: String, _ body: String) throws {
-        try ScratchDirectory.with("sipigw-vg") { dir in
-            let sipigw = try strippedCopy(in: dir)
-            let message = startLine + "\r\nVia: SIP/2.0/UDP 10.0.0.1;branch=z9hG4bK1\r\nFrom: <sip:a@b>;tag=1\r\n"
-                + "To: <sip:c@d>\r\nCall-ID: x@h\r\nCSeq: 1 INVITE\r\nMIME-Version: 1.0\r\nContent-Type: \(contentType)\r\n"
-                + "Content-Length: \(body.utf8.count)\r\n\r\n" + body
-            let file = dir.appendingPathComponent("case.sip")
-            try Data(message.utf8).write(to: file)
-            let parse = try Command.run("/usr/bin/valgrind", valgrind + [sipigw, "sipi", "parse", file.path])
-            #expect(parse.status == 1, "valgrind on sipi parse (99 = leak): \(parse.stderr)")
-        }
+        let parse = try parseUnderValgrind(startLine, contentType, body)
+        #expect(parse.status == 1, "valgrind on sipi parse (99 = leak): \(parse.stderr)")
     }
 }
 
