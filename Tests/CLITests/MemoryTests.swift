@@ -75,6 +75,8 @@ extension MemoryTests {
         ("INVITE sip:a@b\r\n\r\nx SIP/2.0", "multipart/mixed;boundary=b1", "--b1\r\n\(twoTypes)--b1--\r\n"),
         // Two SPs, but libosip2 looks for the second from two octets past the first.
         ("INVITE  sip:a@b\r\n\r\nx SIP/2.0", "multipart/mixed;boundary=b1", "--b1\r\n\(twoTypes)--b1--\r\n"),
+        // The boundary given twice: libosip2 takes the first, the screening took the last.
+        ("INVITE sip:a@b SIP/2.0", "multipart/mixed;boundary=b1;boundary=b2", "--b1\r\n\(twoTypes)--b1--\r\n"),
         // CRLFs before the start line, which libosip2 skips.
         ("\r\n\r\nINVITE sip:a@b SIP/2.0", "multipart/mixed;boundary=b1", "--b1\r\n\(twoTypes)--b1--\r\n"),
     ]

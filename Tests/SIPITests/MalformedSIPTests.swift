@@ -259,6 +259,9 @@ import Testing
     @Test(arguments: [("boundary=b1", "--b1XContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"),
                       ("boundary=b1", "\r\n--b1\rContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"),
                       ("boundary=b1", "--b1--\r\nContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"),
+                      // A parameter named twice (RFC 2045 §5.1): libosip2 reads the first boundary.
+                      ("boundary=b1;boundary=b2", "--b1\r\nContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"),
+                      ("boundary=b1;BOUNDARY=b2", "--b1\r\nContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n--b1--\r\n"),
                       ("boundary=\"\"", "--\r\nContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n----\r\n"),
                       ("boundary=\"", "--\r\nContent-Type: application/sdp\r\nContent-Type: application/sdp\r\n\r\nv=0\r\n----\r\n")])
     func partHeadersWhereLibosip2ReadsThemAreScreened(_ parameter: String, _ body: String) {

@@ -32,20 +32,23 @@ public struct MediaType: Hashable, Sendable {
 
     /// The strict reading of RFC 3261 §25.1: `m-parameter = m-attribute EQUAL m-value` (Content-Type), or
     /// `generic-param = token [ EQUAL gen-value ]` (Content-Disposition) when `requireValues` is false. A
-    /// parameter without a name is malformed in both; a quoted empty value (`x=""`) is a value.
+    /// parameter without a name is malformed in both; a quoted empty value (`x=""`) is a value. A parameter named
+    /// twice is malformed too (RFC 2045 §5.1): libosip2 reads the first, this reading the last, and a `boundary`
+    /// given twice hid the parts libosip2 parsed from the screening (issue 10, a leak).
     public init(validating value: String, header: String, requireValues: Bool) throws(SIPParseError) {
         var malformed = [Piece]()
         self.init(value, malformed: &malformed)
-        if let bad = malformed.first(where: { $0.name.isEmpty || (requireValues && !$0.hasValue) }) {
+        if let bad = malformed.first(where: { $0.name.isEmpty || $0.repeated || (requireValues && !$0.hasValue) }) {
             throw SIPParseError(.malformedParameter(header: header, parameter: bad.text))
         }
     }
 
-    /// A parameter the grammar does not allow everywhere: no name, or no `= value`.
+    /// A parameter the grammar does not allow everywhere: no name, no `= value`, or a name given before.
     private struct Piece {
         let text: String
         let name: String
         let hasValue: Bool
+        var repeated = false
     }
 
     /// Works on the UTF-8 octets: every Content-Type of every received message is read several times (screening,
@@ -60,7 +63,10 @@ public struct MediaType: Hashable, Sendable {
             let name = piece[..<(equals ?? piece.endIndex)].trimmingWhitespaceSlice().lowercasedASCII()
             var v = equals.map { piece[piece.utf8.index(after: $0)...].trimmingWhitespaceSlice() } ?? ""
             let hasValue = !v.isEmpty
-            if name.isEmpty || !hasValue { malformed.append(Piece(text: String(piece), name: name, hasValue: hasValue)) }
+            let repeated = parameters[name] != nil
+            if name.isEmpty || !hasValue || repeated {
+                malformed.append(Piece(text: String(piece), name: name, hasValue: hasValue, repeated: repeated))
+            }
             guard !name.isEmpty else { continue }
             if v.utf8.count >= 2, v.utf8.first == UInt8(ascii: "\""), v.utf8.last == UInt8(ascii: "\"") {
                 v = v[v.utf8.index(after: v.startIndex)..<v.utf8.index(before: v.endIndex)]
