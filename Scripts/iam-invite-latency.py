@@ -9,8 +9,8 @@ international form), first in first out per number, so the switch must cycle ove
 one number is not called twice within a latency. A retransmitted INVITE (same Call-ID) counts once.
 
 The capture is a classic pcap (dumpcap -P) of Ethernet (the loopback's link type) and IPv4 frames; each TCP
-direction is reassembled by sequence number (loopback loses nothing, but segments are taken in sequence order)
-and cut into M3UA messages by their length field. Prints: IAMs, INVITEs, pairs, and p50/p90/p99/p99.9/max in ms."""
+direction is reassembled in capture order (loopback neither loses nor reorders; repeated octets are dropped) and
+cut into M3UA messages by their length field. Prints: IAMs, INVITEs, pairs, and p50/p90/p99/p99.9/max in ms."""
 import struct, sys
 from collections import defaultdict, deque
 
@@ -45,22 +45,28 @@ def iam_called(isup):
     return digits(isup[start + 1:start + 1 + isup[start]])
 
 def m3ua_iams(segments):
-    """(time, called) of every IAM in one TCP direction's segments (time, sequence, payload)."""
+    """(time, called) of every IAM in one TCP direction's segments (time, sequence, payload), in capture order.
+    Sequence numbers compare modulo 2**32 (they may wrap during a run); what a retransmission repeats is dropped."""
     buffer, expected, out = b'', None, []
-    for time, sequence, payload in sorted(segments, key=lambda s: (s[1], s[0])):
-        if expected is not None and sequence < expected:  # a retransmission: only what is new
-            payload = payload[expected - sequence:]
+    for time, sequence, payload in segments:
+        if expected is not None:
+            behind = (expected - sequence) % 2**32
+            if behind < 2**31:  # at or before `expected`: only what is new
+                payload = payload[behind:]
+                sequence = expected
         buffer += payload
-        expected = sequence + len(payload) if expected is None else max(expected, sequence + len(payload))
+        expected = (sequence + len(payload)) % 2**32
         while len(buffer) >= 8 and len(buffer) >= (length := struct.unpack('>I', buffer[4:8])[0]):
-            message, buffer = buffer[:length], buffer[length:]
             if length < 8:
                 sys.exit('M3UA message with a length below its header')
+            message, buffer = buffer[:length], buffer[length:]
             if message[2:4] != b'\x01\x01':  # class 1 (transfer), type 1 (DATA)
                 continue
             offset = 8
             while offset + 4 <= len(message):
                 tag, size = struct.unpack('>HH', message[offset:offset + 4])
+                if size < 4:
+                    sys.exit('M3UA parameter with a length below its header')
                 if tag == 0x0210 and size >= 16:  # Protocol Data: OPC, DPC, SI, NI, MP, SLS, then ISUP
                     isup = message[offset + 16:offset + size]
                     if len(isup) > 3 and isup[2] == 0x01:

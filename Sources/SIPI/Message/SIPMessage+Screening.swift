@@ -39,18 +39,14 @@ extension SIPMessage {
         // line (after an LF; the body's first octet counts as one), up to the close delimiter.
         let delimiter = Array(("--" + boundary).utf8), lineDelimiter = [10] + delimiter
         var at = body.starts(with: delimiter) ? body.startIndex : body.range(of: lineDelimiter).map { $0.lowerBound + 1 }
-        var first = true
+        // "--b--" closes: libosip2 reads no part after it, but it never checks the first delimiter for that and
+        // would read a part behind it; a body that closes before any part is refused (RFC 2046 §5.1.1).
+        if let start = at, body[(start + delimiter.count)...].starts(with: [45, 45]) {
+            throw SIPParseError(.invalidField(field: "multipart body", detail: "closes before its first part"))
+        }
         while let start = at {
             let after = body[(start + delimiter.count)...]
-            if after.starts(with: [45, 45]) {
-                // "--b--": libosip2 reads no part after it, but it never checks the first delimiter for that and
-                // would read a part behind it; a body that closes before any part is refused (RFC 2046 §5.1.1).
-                guard !first else {
-                    throw SIPParseError(.invalidField(field: "multipart body", detail: "closes before its first part"))
-                }
-                break
-            }
-            first = false
+            if after.starts(with: [45, 45]) { break }
             let next = after.range(of: lineDelimiter).map { $0.lowerBound + 1 }
             let part = after[..<(next ?? after.endIndex)]
             // The delimiter line: the boundary, transport padding (SP, HTAB) and CRLF (RFC 2046 §5.1.1), nothing else.
@@ -102,7 +98,7 @@ extension SIPMessage {
     /// libosip2 5.3 (`__osip_message_startline_parsereq`, `…parseresp`) takes the first SP of the start line, then
     /// searches the next one from two octets further for a request (one for a status line, which begins `SIP/`),
     /// through the end of the line if need be: that SP must be on the line.
-    static func hasSecondSpaceWhereLibosip2LooksForIt(_ line: ArraySlice<UInt8>) -> Bool {
+    private static func hasSecondSpaceWhereLibosip2LooksForIt(_ line: ArraySlice<UInt8>) -> Bool {
         guard let first = line.firstIndex(of: 0x20) else { return false }
         let from = first + (line.starts(with: "SIP/".utf8) ? 1 : 2)
         return from < line.endIndex && line[from...].contains(0x20)
@@ -110,7 +106,7 @@ extension SIPMessage {
 
     /// RFC 3261 §7.3.1: each header field with its continuation lines (those beginning with SP or HTAB) joined to it
     /// by one space, as a reader that unfolds sees the fields. With `startLine`, the first line stands alone.
-    static func unfolded(_ lines: [ArraySlice<UInt8>], startLine: Bool) -> [ArraySlice<UInt8>] {
+    private static func unfolded(_ lines: [ArraySlice<UInt8>], startLine: Bool) -> [ArraySlice<UInt8>] {
         var out: [ArraySlice<UInt8>] = []
         out.reserveCapacity(lines.count)
         for line in lines {
