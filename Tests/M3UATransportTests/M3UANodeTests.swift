@@ -25,14 +25,16 @@ import Testing
 
         func count(_ matching: (M3UAAction) -> Bool) -> Int { actions.filter(matching).count }
 
-        /// Polls until `matching` has `n` hits, at most `seconds`.
+        /// Polls until `matching` has `n` hits, at most `seconds`. The node runs on its own NIO thread while this
+        /// task may wake long after its sleep (other suites block the cooperative pool), so the actions are looked at
+        /// once more after the deadline rather than giving up unseen.
         func wait(for n: Int = 1, seconds: Double = 30, _ matching: @escaping (M3UAAction) -> Bool) async throws -> Bool {
             let deadline = ContinuousClock.now + .seconds(seconds)
-            while ContinuousClock.now < deadline {
-                if count(matching) >= n { return true }
+            while count(matching) < n {
+                guard ContinuousClock.now < deadline else { return false }
                 try await Task.sleep(for: .milliseconds(10))
             }
-            return false
+            return true
         }
     }
 
