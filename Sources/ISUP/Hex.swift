@@ -19,7 +19,7 @@ public enum Hex {
     }
 
     /// Appends upper-case hex digits of `bytes` to `out` (no intermediate string).
-    public static func append<C: Collection>(_ bytes: C, to out: inout [UInt8]) where C.Element == UInt8 {
+    public static func append<C: Collection, Sink: ByteSink>(_ bytes: C, to out: inout Sink) where C.Element == UInt8 {
         for b in bytes {
             out.append(digit(b >> 4))
             out.append(digit(b & 0x0F))

@@ -2,13 +2,24 @@
 /// for two-octet little-endian indicators bit 1 of the second octet (I) is 8 (Q.763 §0 conventions).
 public struct BitField: Sendable, Hashable {
     public let name: String
+    /// `name` as the literal it was written as: the JSON stream copies its octets with no `String` to retain.
+    public let key: StaticString
     public let shift: Int
     public let width: Int
 
-    public init(_ name: String, _ shift: Int, _ width: Int) {
-        self.name = name
+    public init(_ name: StaticString, _ shift: Int, _ width: Int) {
+        self.name = name.description
+        key = name
         self.shift = shift
         self.width = width
+    }
+
+    public static func == (a: BitField, b: BitField) -> Bool { a.name == b.name && a.shift == b.shift && a.width == b.width }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(name)
+        hasher.combine(shift)
+        hasher.combine(width)
     }
 
     public var mask: UInt64 { ((1 << UInt64(width)) - 1) << UInt64(shift) }

@@ -70,10 +70,10 @@ public struct PartyNumber: Hashable, Sendable {
 
     /// Hands `body` the indicator fields of the layout, in order, with their values (no array built: the JSON
     /// writers call it for every number they print).
-    public func forEachField(_ body: (_ name: String, _ value: Int) -> Void) {
-        for f in layout.octet1 { body(f.name, f.read(UInt64(octet1))) }
+    public func forEachField(_ body: (_ name: StaticString, _ value: Int) -> Void) {
+        for f in layout.octet1 { body(f.key, f.read(UInt64(octet1))) }
         guard let octet2Fields = layout.octet2 else { return }
-        for f in octet2Fields { body(f.name, f.read(UInt64(octet2))) }
+        for f in octet2Fields { body(f.key, f.read(UInt64(octet2))) }
     }
 
     /// An indicator field by name; nil when the layout does not have it. Setting an unknown name does nothing.

@@ -39,30 +39,32 @@ struct DecodeCommand: ParsableCommand {
         let framing: ISUPMessage.Framing = noCIC ? .withoutCIC : .withCIC
         // The options read once: each read of a parsed property goes through ArgumentParser's wrapper.
         let strict = strict, format = format
+        let stream = JSONStream()
         try sink.emit(input) { bytes, out in
-            try Self.render(ISUPMessage(decoding: bytes, framing: framing, strict: strict), as: format, into: &out)
+            try Self.render(ISUPMessage(decoding: bytes, framing: framing, strict: strict), as: format, stream: stream, into: &out)
         }
-        if let pcap { try Self.decodeCapture(pcap, strict: strict, as: format, into: &sink) }
+        if let pcap { try Self.decodeCapture(pcap, strict: strict, as: format, stream: stream, into: &sink) }
         guard sink.count > 0 || pcap != nil else {
             throw ValidationError("give messages as HEX arguments, with --file or with --pcap")
         }
         try sink.finish()
     }
 
-    private static func render(_ message: ISUPMessage, as format: OutputFormat, into out: inout [UInt8]) {
+    /// The message in `format`, appended to `out`; JSON through `stream` (one buffer for the whole run).
+    private static func render(_ message: ISUPMessage, as format: OutputFormat, stream: JSONStream, into out: inout [UInt8]) {
         switch format {
         case .json:
-            var stream = JSONStream(capacity: 0)
-            swap(&stream.bytes, &out)
-            message.writeJSON(to: &stream)
-            swap(&stream.bytes, &out)
+            message.writeJSON(to: stream)
+            stream.move(into: &out)
         case .text: out.append(contentsOf: message.text.utf8)
         }
     }
 
     /// Every ISUP message of a capture, in packet order. A packet whose signal unit cannot be read is reported
     /// and skipped; a damaged file is reported and read no further.
-    private static func decodeCapture(_ path: String, strict: Bool, as format: OutputFormat, into sink: inout OutputSink) throws {
+    private static func decodeCapture(
+        _ path: String, strict: Bool, as format: OutputFormat, stream: JSONStream, into sink: inout OutputSink
+    ) throws {
         let name = path == "-" ? "stdin" : path
         let bytes = try StandardStreams.read(path: path)
         do {
@@ -72,7 +74,7 @@ struct DecodeCommand: ParsableCommand {
                     guard let isup = try record.isupMessage() else { continue }
                     // A fresh array: error offsets then count from the CIC, not from the start of the file.
                     sink.emit(label: "\(name): packet \(record.number)") { out in
-                        try render(ISUPMessage(decoding: Array(isup), strict: strict), as: format, into: &out)
+                        try render(ISUPMessage(decoding: Array(isup), strict: strict), as: format, stream: stream, into: &out)
                     }
                 } catch {
                     sink.fail("\(name): \(error)")

@@ -8,7 +8,7 @@ import Testing
     /// each digit count, both signs and values beyond `Int`.
     @Test func integersAsDecimalText() {
         let values: [Int] = [0, 1, 9, 10, 99, 100, 4095, 65_535, -1, -10, Int.max, Int.min]
-        var stream = JSONStream()
+        let stream = JSONStream()
         stream.beginArray()
         for v in values { stream.int(v) }
         stream.int(UInt64.max)

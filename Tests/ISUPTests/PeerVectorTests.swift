@@ -64,8 +64,8 @@ import Testing
         }
         if v.peer_asserts_roundtrip == true { #expect(try m.encoded(framing: framing) == bytes) }
         // The streamed JSON form (`decode`'s output) is the text of the tree form.
-        var stream = JSONStream()
-        m.writeJSON(to: &stream)
+        let stream = JSONStream()
+        m.writeJSON(to: stream)
         #expect(String(decoding: stream.bytes, as: UTF8.self) == JSONValue.object(m.json).jsonText)
     }
 

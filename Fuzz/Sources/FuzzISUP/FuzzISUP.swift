@@ -44,8 +44,8 @@ func checkRoundTrip(_ message: ISUPMessage, framing: ISUPMessage.Framing) {
         violated("encode(m) does not decode: \(error), \(Hex.string(encoded))")
     }
     let text = JSONValue.object(message.json).jsonText
-    var stream = JSONStream()
-    message.writeJSON(to: &stream)
+    let stream = JSONStream()
+    message.writeJSON(to: stream)
     guard String(decoding: stream.bytes, as: UTF8.self) == text else { violated("the streamed JSON is not the tree's text: \(text)") }
     do {
         let back = try ISUPMessage(json: JSONValue(parsing: text), framing: framing)

@@ -12,7 +12,10 @@ extension ISUPMessage {
 
     /// The JSON form written straight into the stream's bytes, with no tree in between (`decode`, `convert`): the
     /// text of `json`.
-    public func writeJSON(to stream: inout JSONStream) { write(to: &stream) }
+    public func writeJSON(to stream: JSONStream) {
+        var stream = stream
+        write(to: &stream)
+    }
 
     /// The one writer of the JSON form, specialized inside this module for the stream and the tree.
     func write<O: JSONOutput>(to o: inout O) {
@@ -33,6 +36,8 @@ extension ISUPMessage {
         case .parameters(let mandatory, let optional):
             let count = mandatory.count + optional.count
             func parameter(_ n: Int) -> Parameter { n < mandatory.count ? mandatory[n] : optional[n - mandatory.count] }
+            /// The code alone: the scans below compare codes and need no copy of the value.
+            func codeAt(_ n: Int) -> ParameterCode { n < mandatory.count ? mandatory[n].code : optional[n - mandatory.count].code }
             let erroneous = erroneousParameters
             func write(_ n: Int, _ spec: ParameterSpec) {
                 let p = parameter(n)
@@ -48,19 +53,19 @@ extension ISUPMessage {
             // Each known name once, where it first occurs; its occurrences together (an array when the parameter is
             // repeatable or repeated).
             for n in 0..<count {
-                let code = parameter(n).code
+                let code = codeAt(n)
                 guard let spec = code.spec else {
                     unknown = true
                     continue
                 }
-                guard !(0..<n).contains(where: { parameter($0).code == code }) else { continue }
+                guard !(0..<n).contains(where: { codeAt($0) == code }) else { continue }
                 var occurrences = 0
-                for m in n..<count where parameter(m).code == code { occurrences += 1 }
+                for m in n..<count where codeAt(m) == code { occurrences += 1 }
                 o.key(spec.name)
                 if spec.repeatable || occurrences > 1 {
                     repeated = repeated || occurrences > 1
                     o.beginArray()
-                    for m in n..<count where parameter(m).code == code { write(m, spec) }
+                    for m in n..<count where codeAt(m) == code { write(m, spec) }
                     o.endArray()
                 } else {
                     write(n, spec)

@@ -8,6 +8,8 @@ public protocol JSONOutput {
     mutating func endArray()
     /// The key of the next value in the open object (a JSON-safe name: no quote, backslash or control character).
     mutating func key(_ name: String)
+    /// A key known when the program was built (the tables' field names).
+    mutating func key(_ name: StaticString)
     mutating func string(_ value: String?)
     mutating func int<T: BinaryInteger>(_ value: T?)
     /// Octets as a string of upper-case hex digits (`Hex.string`).
@@ -15,6 +17,8 @@ public protocol JSONOutput {
 }
 
 extension JSONOutput {
+    public mutating func key(_ name: StaticString) { key(name.description) }
+
     /// A key and its string value.
     public mutating func field(_ name: String, _ value: String?) {
         key(name)

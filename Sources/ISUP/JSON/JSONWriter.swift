@@ -71,7 +71,7 @@ extension JSONValue {
     private static let hex = Array("0123456789abcdef".utf8)
 
     /// A JSON string literal (RFC 8259 §7), escaped, appended to `out`.
-    public static func writeString(_ s: String, into out: inout [UInt8]) {
+    public static func writeString<Sink: ByteSink>(_ s: String, into out: inout Sink) {
         out.append(UInt8(ascii: "\""))
         var s = s
         // Fast path: most strings (names, hex, digits) need no escaping and are copied whole.
@@ -84,15 +84,18 @@ extension JSONValue {
             out.append(UInt8(ascii: "\""))
             return
         }
+        func escape(_ letter: UInt8) {
+            out.append(UInt8(ascii: "\\"))
+            out.append(letter)
+        }
         for c in s.utf8 {
             switch c {
-            case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])
-            case UInt8(ascii: "\\"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\\")])
-            case UInt8(ascii: "\n"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "n")])
-            case UInt8(ascii: "\r"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "r")])
-            case UInt8(ascii: "\t"): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "t")])
+            case UInt8(ascii: "\""), UInt8(ascii: "\\"): escape(c)
+            case UInt8(ascii: "\n"): escape(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): escape(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): escape(UInt8(ascii: "t"))
             case 0..<0x20:
-                out.append(contentsOf: "\\u00".utf8)
+                for e in "\\u00".utf8 { out.append(e) }
                 out.append(hex[Int(c >> 4)])
                 out.append(hex[Int(c & 0x0F)])
             default: out.append(c)

@@ -32,7 +32,10 @@ public enum ParameterJSON {
     /// `Indicators(decoding:layout:).fields`, read in place: the fields inside the octets present, in table order.
     private static func writeIndicatorFields<O: JSONOutput>(_ value: ArraySlice<UInt8>, layout: IndicatorLayout, to o: inout O) {
         let raw = layout.raw(value)
-        for f in layout.fields(within: min(layout.octets, value.count)) { o.field(f.name, f.read(raw)) }
+        for f in layout.fields(within: min(layout.octets, value.count)) {
+            o.key(f.key)
+            o.int(f.read(raw))
+        }
     }
 
     static func typedFields(_ value: ArraySlice<UInt8>, format: ParameterFormat) -> JSONObject {
@@ -52,7 +55,10 @@ public enum ParameterJSON {
         case .number(let layout):
             guard let number = try? PartyNumber(decoding: value, layout: layout, field: "") else { break }
             if layout.qualifier { o.field("numberQualifier", number.numberQualifier) }
-            number.forEachField { o.field($0, $1) }
+            number.forEachField { name, value in
+                o.key(name)
+                o.int(value)
+            }
             o.field("digits", number.digits.description)
         case .cause:
             guard let cause = try? CauseIndicators(decoding: value) else { break }

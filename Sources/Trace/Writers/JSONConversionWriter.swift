@@ -31,7 +31,7 @@ public struct JSONConversionWriter: ConversionWriter {
         case .sip, .isup: return
         }
         json.newline()
-        bytes.append(contentsOf: json.take())
+        json.move(into: &bytes)
     }
 
     public mutating func finish(_ statistics: ConversionStatistics, into bytes: inout [UInt8]) {
@@ -52,7 +52,7 @@ public struct JSONConversionWriter: ConversionWriter {
         json.field("unreadable", summary.unreadableCount)
         json.endObject()
         json.newline()
-        bytes.append(contentsOf: json.take())
+        json.move(into: &bytes)
     }
 
     mutating func write(_ call: ConvertedCall) {

@@ -212,7 +212,7 @@ struct Scenario {
         let to = invite.header("to") ?? ""
         let from = peerIsCallee ? to + (to.contains("tag=") ? "" : ";tag=peer") : (invite.header("from") ?? "")
         let target = peerIsCallee ? (invite.header("from") ?? "") : to
-        var lines = ["\(method) sip:sipigw@\(Fixture.localAddress.host):5060 SIP/2.0",
+        let lines = ["\(method) sip:sipigw@\(Fixture.localAddress.host):5060 SIP/2.0",
                      "Via: SIP/2.0/UDP \(Fixture.peerAddress.host):5060;branch=z9hG4bKpeer\(method)\(cseq)",
                      "Max-Forwards: 70", "From: \(from)", "To: \(target)", "Call-ID: \(invite.header("call-id") ?? "")",
                      "CSeq: \(cseq) \(method)"]
