@@ -43,9 +43,13 @@ public struct AddressSignals: Hashable, Sendable, CustomStringConvertible {
     /// The last signal is ST (0xF), end of pulsing.
     public var endsWithST: Bool { count > 0 && self[count - 1] == 0x0F }
 
+    /// Written in place: up to 15 signals make a small string, with no allocation (numbers are read as text on
+    /// every call the engine routes).
     public var description: String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        return String(decoding: (0..<count).map { hex[Int(self[$0])] }, as: UTF8.self)
+        String(unsafeUninitializedCapacity: count) { text in
+            for i in 0..<count { text[i] = Hex.digit(self[i]) }
+            return count
+        }
     }
 
     /// Number of octets the packed form takes (Q.763 §4.1).

@@ -12,7 +12,7 @@ struct Call: Sendable {
     var isup: ISUPLeg
     var sip: SIPLeg
     /// Timers running for this call; an expiry of one not in the set is stale and ignored.
-    var timers: Set<CallTimer> = []
+    var timers = CallTimerSet()
     var record: CallRecord
     /// The first side to release (kept for the record).
     var releasedBy: CallRecord.Side?
