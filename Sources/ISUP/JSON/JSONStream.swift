@@ -28,12 +28,6 @@ public final class JSONStream: JSONOutput {
     /// The text written so far.
     public var bytes: [UInt8] { Array(state.pointee.buffer.written) }
 
-    /// Takes the text written so far, leaving the stream empty (between records).
-    public func take() -> [UInt8] {
-        defer { state.pointee.buffer.count = 0 }
-        return bytes
-    }
-
     /// Appends the text written so far to `out`, leaving the stream empty.
     public func move(into out: inout [UInt8]) {
         out.append(contentsOf: state.pointee.buffer.written)
@@ -92,21 +86,20 @@ private struct Writer {
     }
 
     @inline(__always)
-    mutating func key(_ name: String) {
-        separate()
-        buffer.append(UInt8(ascii: "\""))
-        buffer.append(name)
-        buffer.append(UInt8(ascii: "\""))
-        buffer.append(UInt8(ascii: ":"))
-        afterKey = true
-    }
+    mutating func key(_ name: String) { key { $0.append(name) } }
 
     @inline(__always)
     mutating func key(_ name: StaticString) {
         guard name.hasPointerRepresentation else { return key(name.description) }
+        key { $0.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)) }
+    }
+
+    /// `"name":`, the name's octets written by `name`.
+    @inline(__always)
+    private mutating func key(_ name: (inout Buffer) -> Void) {
         separate()
         buffer.append(UInt8(ascii: "\""))
-        buffer.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        name(&buffer)
         buffer.append(UInt8(ascii: "\""))
         buffer.append(UInt8(ascii: ":"))
         afterKey = true

@@ -1,6 +1,6 @@
-/// The call timers running, one bit per `CallTimer` case (64 at most). A call's timers change on most events, and the engine
-/// works on a copy of the call while its table holds the original: a `Set` would be copied (allocated) on every
-/// insert and remove, these bits never are.
+/// The call timers running, one bit per `CallTimer` case (64 at most). A call's timers change on most events, and
+/// the engine works on a copy of the call while its table holds the original: a `Set` would be copied (allocated)
+/// on every insert and remove, these bits never are.
 struct CallTimerSet: Hashable, Sendable, Sequence {
     private var bits: UInt64 = 0
 
