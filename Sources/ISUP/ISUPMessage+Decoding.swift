@@ -98,9 +98,9 @@ extension ISUPMessage {
             }
             var optional = [Parameter]()
             if hasOptionalPart {
-                optional.reserveCapacity(8)
                 let p = pointers + variable.count
                 if b[p] != 0 {
+                    optional.reserveCapacity(8)
                     var j = p + Int(b[p])
                     guard j < end else {
                         throw ISUPDecodingError(

@@ -1,23 +1,30 @@
 /// A named bit field inside a parameter value. `shift` counts from bit 1 (A) of the first octet = 0;
 /// for two-octet little-endian indicators bit 1 of the second octet (I) is 8 (Q.763 §0 conventions).
 public struct BitField: Sendable, Hashable {
-    public let name: String
-    /// `name` as the literal it was written as: the JSON stream copies its octets with no `String` to retain.
+    /// The field's name as the literal it was written as: no `String` is stored, so copying a field (the JSON
+    /// stream reads every field of every indicator parameter) retains nothing.
     public let key: StaticString
     public let shift: Int
     public let width: Int
 
     public init(_ name: StaticString, _ shift: Int, _ width: Int) {
-        self.name = name.description
         key = name
         self.shift = shift
         self.width = width
     }
 
-    public static func == (a: BitField, b: BitField) -> Bool { a.name == b.name && a.shift == b.shift && a.width == b.width }
+    public var name: String { key.description }
+
+    /// Whether the field is called `name`, compared octet by octet.
+    public func isNamed(_ name: String) -> Bool { key.withUTF8Buffer { name.utf8.elementsEqual($0) } }
+
+    public static func == (a: BitField, b: BitField) -> Bool {
+        a.shift == b.shift && a.width == b.width
+            && a.key.withUTF8Buffer { x in b.key.withUTF8Buffer { y in x.elementsEqual(y) } }
+    }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(name)
+        key.withUTF8Buffer { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
         hasher.combine(shift)
         hasher.combine(width)
     }
@@ -67,7 +74,7 @@ public struct IndicatorLayout: Sendable, Hashable {
         }
     }
 
-    public func field(_ name: String) -> BitField? { fields.first { $0.name == name } }
+    public func field(_ name: String) -> BitField? { fields.first { $0.isNamed(name) } }
 
     /// The fields that lie inside the first `count` octets (all of them for a full value; fewer for a shorter
     /// variable one), in table order.

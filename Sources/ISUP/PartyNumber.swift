@@ -79,17 +79,17 @@ public struct PartyNumber: Hashable, Sendable {
     /// An indicator field by name; nil when the layout does not have it. Setting an unknown name does nothing.
     public subscript(name: String) -> Int? {
         get {
-            if let f = layout.octet1.first(where: { $0.name == name }) { return f.read(UInt64(octet1)) }
-            if let f = layout.octet2?.first(where: { $0.name == name }) { return f.read(UInt64(octet2)) }
+            if let f = layout.octet1.first(where: { $0.isNamed(name) }) { return f.read(UInt64(octet1)) }
+            if let f = layout.octet2?.first(where: { $0.isNamed(name) }) { return f.read(UInt64(octet2)) }
             return nil
         }
         set {
             let value = newValue ?? 0
-            if let f = layout.octet1.first(where: { $0.name == name }) {
+            if let f = layout.octet1.first(where: { $0.isNamed(name) }) {
                 var raw = UInt64(octet1)
                 f.write(value, into: &raw)
                 octet1 = UInt8(truncatingIfNeeded: raw)
-            } else if let f = layout.octet2?.first(where: { $0.name == name }) {
+            } else if let f = layout.octet2?.first(where: { $0.isNamed(name) }) {
                 var raw = UInt64(octet2)
                 f.write(value, into: &raw)
                 octet2 = UInt8(truncatingIfNeeded: raw)

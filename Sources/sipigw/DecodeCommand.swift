@@ -39,31 +39,28 @@ struct DecodeCommand: ParsableCommand {
         let framing: ISUPMessage.Framing = noCIC ? .withoutCIC : .withCIC
         // The options read once: each read of a parsed property goes through ArgumentParser's wrapper.
         let strict = strict, format = format
-        let stream = JSONStream()
         try sink.emit(input) { bytes, out in
-            try Self.render(ISUPMessage(decoding: bytes, framing: framing, strict: strict), as: format, stream: stream, into: &out)
+            try Self.render(ISUPMessage(decoding: bytes, framing: framing, strict: strict), as: format, into: out)
         }
-        if let pcap { try Self.decodeCapture(pcap, strict: strict, as: format, stream: stream, into: &sink) }
+        if let pcap { try Self.decodeCapture(pcap, strict: strict, as: format, into: &sink) }
         guard sink.count > 0 || pcap != nil else {
             throw ValidationError("give messages as HEX arguments, with --file or with --pcap")
         }
         try sink.finish()
     }
 
-    /// The message in `format`, appended to `out`; JSON through `stream` (one buffer for the whole run).
-    private static func render(_ message: ISUPMessage, as format: OutputFormat, stream: JSONStream, into out: inout [UInt8]) {
+    /// The message in `format`, appended to `out` (JSON written in place).
+    private static func render(_ message: ISUPMessage, as format: OutputFormat, into out: JSONStream) {
         switch format {
-        case .json:
-            message.writeJSON(to: stream)
-            stream.move(into: &out)
-        case .text: out.append(contentsOf: message.text.utf8)
+        case .json: message.writeJSON(to: out)
+        case .text: out.append(raw: message.text.utf8)
         }
     }
 
     /// Every ISUP message of a capture, in packet order. A packet whose signal unit cannot be read is reported
     /// and skipped; a damaged file is reported and read no further.
     private static func decodeCapture(
-        _ path: String, strict: Bool, as format: OutputFormat, stream: JSONStream, into sink: inout OutputSink
+        _ path: String, strict: Bool, as format: OutputFormat, into sink: inout OutputSink
     ) throws {
         let name = path == "-" ? "stdin" : path
         let bytes = try StandardStreams.read(path: path)
@@ -74,7 +71,7 @@ struct DecodeCommand: ParsableCommand {
                     guard let isup = try record.isupMessage() else { continue }
                     // A fresh array: error offsets then count from the CIC, not from the start of the file.
                     sink.emit(label: "\(name): packet \(record.number)") { out in
-                        try render(ISUPMessage(decoding: Array(isup), strict: strict), as: format, stream: stream, into: &out)
+                        try render(ISUPMessage(decoding: Array(isup), strict: strict), as: format, into: out)
                     }
                 } catch {
                     sink.fail("\(name): \(error)")

@@ -19,7 +19,9 @@ struct M3UADecodeCommand: ParsableCommand {
         let padding: M3UAMessage.Padding = ignorePadding ? .ignored : .zeroed
         var sink = OutputSink()
         try sink.emit(input) { bytes, out in
-            JSONValue.object(try M3UAMessage(decoding: bytes, padding: padding).json).write(into: &out)
+            var text = [UInt8]()
+            JSONValue.object(try M3UAMessage(decoding: bytes, padding: padding).json).write(into: &text)
+            out.append(raw: text)
         }
         guard sink.count > 0 else { throw ValidationError("give messages as HEX arguments or with --file") }
         try sink.finish()

@@ -8,34 +8,32 @@ struct OutputSink {
     /// Inputs seen, good or bad.
     private(set) var count = 0
     private(set) var failures = 0
-    private var out = [UInt8]()
+    /// The batch of rendered lines. JSON is written into it in place; it goes to standard output from there.
+    let out: JSONStream
     private static let batch = 1 << 16
 
-    init() { out.reserveCapacity(Self.batch) }
+    init() { out = JSONStream(capacity: Self.batch + 4096) }
 
     /// Renders one input as a line; a thrown error is reported with the label instead.
-    mutating func emit(label: @autoclosure () -> String, _ render: (inout [UInt8]) throws -> Void) {
+    mutating func emit(label: @autoclosure () -> String, _ render: (JSONStream) throws -> Void) {
         count += 1
         let start = out.count
         do {
-            try render(&out)
-            out.append(UInt8(ascii: "\n"))
+            try render(out)
+            out.newline()
         } catch {
-            out.removeSubrange(start...)
+            out.truncate(to: start)
             fail("\(label()): \(error)")
         }
-        if out.count >= Self.batch {
-            StandardStreams.output(out)
-            out.removeAll(keepingCapacity: true)
-        }
+        if out.count >= Self.batch { flush() }
     }
 
     /// Renders each hex message of `input`, whose text must first parse as hex.
-    mutating func emit(_ input: HexInput, _ render: ([UInt8], inout [UInt8]) throws -> Void) throws {
+    mutating func emit(_ input: HexInput, _ render: ([UInt8], JSONStream) throws -> Void) throws {
         for message in try input.messages() {
             emit(label: message.label) { out in
                 guard let bytes = Hex.bytes(message.text) else { throw NotHex() }
-                try render(bytes, &out)
+                try render(bytes, out)
             }
         }
     }
@@ -48,8 +46,13 @@ struct OutputSink {
 
     /// Writes what is left; exit status 1 when anything failed.
     func finish() throws {
-        StandardStreams.output(out)
+        flush()
         if failures > 0 { throw ExitCode(1) }
+    }
+
+    private func flush() {
+        out.withWrittenBytes { StandardStreams.output($0) }
+        out.truncate(to: 0)
     }
 
     struct NotHex: Error, CustomStringConvertible {

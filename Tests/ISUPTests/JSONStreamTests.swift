@@ -62,4 +62,59 @@ import Testing
 
             """)
     }
+
+    /// A memoized value is replayed where it falls: after a key, as the first and as a later element of an array,
+    /// at the top of a record. Keys that share a slot of the table (a thousand of them over its 1,024 slots) and
+    /// texts too long to keep are written anew, never swapped. Judged against the value tree, which keeps nothing.
+    @Test func memoizedValuesReplayWhereTheyFall() {
+        var stream = JSONStream()
+        var tree = JSONTree()
+        func write<Output: JSONOutput>(_ out: inout Output) {
+            func value(_ k: UInt64, _ out: inout Output) {
+                out.value(memoizedAs: k) { o in
+                    o.beginObject()
+                    o.field("k", Int(k))
+                    o.key("long")
+                    o.string(k % 7 == 0 ? String(repeating: "x", count: 2000) : "")
+                    o.endObject()
+                }
+            }
+            out.beginObject()
+            out.key("a")
+            value(1, &out)
+            out.key("b")
+            out.beginArray()
+            for round in 0..<3 { for k in 0..<UInt64(1000) { value(k * UInt64(round + 1), &out) } }
+            out.endArray()
+            out.key("c")
+            value(1, &out)
+            out.endObject()
+        }
+        write(&stream)
+        write(&tree)
+        #expect(String(decoding: stream.bytes, as: UTF8.self) == tree.value.jsonText)
+        let record = JSONStream()
+        for _ in 0..<2 {
+            record.value(memoizedAs: 9) { $0.int(9) }
+            record.newline()
+        }
+        #expect(String(decoding: record.bytes, as: UTF8.self) == "9\n9\n")
+    }
+
+    /// A line taken back leaves the stream at the top level, the octets before it as they were.
+    @Test func truncateTakesBackALine() {
+        let stream = JSONStream()
+        stream.beginArray()
+        stream.int(1)
+        stream.endArray()
+        stream.newline()
+        let kept = stream.count
+        stream.beginObject()
+        stream.key("half")
+        stream.truncate(to: kept)
+        stream.beginArray()
+        stream.int(2)
+        stream.endArray()
+        #expect(String(decoding: stream.bytes, as: UTF8.self) == "[1]\n[2]")
+    }
 }

@@ -14,9 +14,14 @@ public protocol JSONOutput {
     mutating func int<T: BinaryInteger>(_ value: T?)
     /// Octets as a string of upper-case hex digits (`Hex.string`).
     mutating func hex<C: Collection>(_ octets: C) where C.Element == UInt8
+    /// A value whose text depends on `key` alone, written by `write`: a stream may copy the text it wrote for the
+    /// same key before instead (`JSONMemo`).
+    mutating func value(memoizedAs key: UInt64, _ write: (inout Self) -> Void)
 }
 
 extension JSONOutput {
+    public mutating func value(memoizedAs key: UInt64, _ write: (inout Self) -> Void) { write(&self) }
+
     public mutating func key(_ name: StaticString) { key(name.description) }
 
     /// A key and its string value.

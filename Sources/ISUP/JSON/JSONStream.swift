@@ -20,6 +20,7 @@ public final class JSONStream: JSONOutput {
     }
 
     deinit {
+        state.pointee.memo.release()
         state.pointee.buffer.base.deallocate()
         state.deinitialize(count: 1)
         state.deallocate()
@@ -28,10 +29,34 @@ public final class JSONStream: JSONOutput {
     /// The text written so far.
     public var bytes: [UInt8] { Array(state.pointee.buffer.written) }
 
+    /// Octets written so far.
+    public var count: Int { state.pointee.buffer.count }
+
     /// Appends the text written so far to `out`, leaving the stream empty.
     public func move(into out: inout [UInt8]) {
         out.append(contentsOf: state.pointee.buffer.written)
-        state.pointee.buffer.count = 0
+        truncate(to: 0)
+    }
+
+    /// Calls `body` with the text written so far, in place (a writer hands it to the output with no copy).
+    public func withWrittenBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        try body(state.pointee.buffer.written)
+    }
+
+    /// Drops what was written after the first `count` octets and goes back to the top level: the next value
+    /// starts a new record (a line that failed to render is taken back this way).
+    public func truncate(to count: Int) {
+        precondition(count >= 0 && count <= self.count, "truncating to \(count) of \(self.count) octets")
+        state.pointee.buffer.count = count
+        state.pointee.needsComma = false
+        state.pointee.enclosing = BitStack()
+        state.pointee.afterKey = false
+    }
+
+    /// Octets written as they are, outside the JSON structure (a text rendering, or JSON another writer made).
+    public func append(raw bytes: some Sequence<UInt8>) {
+        let copied: Void? = bytes.withContiguousStorageIfAvailable { state.pointee.buffer.append(contentsOf: $0) }
+        if copied == nil { for byte in bytes { state.pointee.buffer.append(byte) } }
     }
 
     @inline(__always) public func beginObject() { state.pointee.begin(UInt8(ascii: "{")) }
@@ -47,6 +72,16 @@ public final class JSONStream: JSONOutput {
     public func bool(_ value: Bool) { state.pointee.literal(value ? "true" : "false") }
     /// A number written as given (`12.250`): decimal text the caller formatted, or null.
     public func number(text: String?) { state.pointee.literal(text ?? "null") }
+    public func value(memoizedAs key: UInt64, _ write: (inout JSONStream) -> Void) {
+        state.pointee.separate()
+        if let text = state.pointee.memo.text(for: key) { return state.pointee.buffer.append(contentsOf: text) }
+        state.pointee.afterKey = true  // the value's separator is written: its first token takes none
+        let start = state.pointee.buffer.count
+        var stream = self
+        write(&stream)
+        state.pointee.memo.keep(UnsafeBufferPointer(rebasing: state.pointee.buffer.written[start...]), for: key)
+    }
+
     /// Ends a JSON Lines record (RFC 7464-style newline-delimited JSON).
     public func newline() { state.pointee.buffer.append(UInt8(ascii: "\n")) }
 }
@@ -59,6 +94,7 @@ private struct Writer {
     var needsComma = false
     var enclosing = BitStack()
     var afterKey = false
+    var memo = JSONMemo()
 
     @inline(__always)
     mutating func separate() {

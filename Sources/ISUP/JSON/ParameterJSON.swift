@@ -8,8 +8,16 @@ public enum ParameterJSON {
         return tree.object
     }
 
-    /// The parameter object: the typed fields of its coding, then `"hex"`.
+    /// The parameter object: the typed fields of its coding, then `"hex"`. A known parameter of up to six octets
+    /// is a function of its code and octets, so a stream may replay its text (`JSONOutput.value(memoizedAs:_:)`).
     public static func write<O: JSONOutput>(_ value: ArraySlice<UInt8>, spec: ParameterSpec?, to o: inout O) {
+        guard let spec, value.count <= 6 else { return writeObject(value, spec: spec, to: &o) }
+        var key = UInt64(spec.code.rawValue) | UInt64(value.count) << 8
+        for (i, byte) in value.enumerated() { key |= UInt64(byte) << UInt64(16 + 8 * i) }
+        o.value(memoizedAs: key) { writeObject(value, spec: spec, to: &$0) }
+    }
+
+    private static func writeObject<O: JSONOutput>(_ value: ArraySlice<UInt8>, spec: ParameterSpec?, to o: inout O) {
         o.beginObject()
         if let spec { writeTypedFields(value, format: spec.format, to: &o) }
         o.field("hex", hex: value)
