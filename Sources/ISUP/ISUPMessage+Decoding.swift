@@ -17,6 +17,16 @@ extension ISUPMessage {
         self = try Self.decode(storage[...], framing: framing, strict: strict, depth: 0)
     }
 
+    /// Decodes a message inside a larger buffer (a packet of a capture) with no copy: the parameters share the
+    /// buffer, and offsets in errors count from the first octet of `slice`, as when decoding a copy of it.
+    public init(decodingInPlace slice: ArraySlice<UInt8>, framing: Framing = .withCIC, strict: Bool = false) throws(ISUPDecodingError) {
+        do {
+            self = try Self.decode(slice, framing: framing, strict: strict, depth: 0)
+        } catch {
+            throw ISUPDecodingError(offset: error.offset - slice.startIndex, field: error.field, reason: error.reason)
+        }
+    }
+
     /// Decodes from a slice whose indices are the offsets reported in errors.
     public init(decoding slice: ArraySlice<UInt8>, framing: Framing = .withCIC, strict: Bool = false) throws(ISUPDecodingError) {
         self = try Self.decode(slice, framing: framing, strict: strict, depth: 0)

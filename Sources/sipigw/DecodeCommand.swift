@@ -69,9 +69,9 @@ struct DecodeCommand: ParsableCommand {
             while let record = try reader.next() {
                 do {
                     guard let isup = try record.isupMessage() else { continue }
-                    // A fresh array: error offsets then count from the CIC, not from the start of the file.
+                    // Error offsets count from the CIC, not from the start of the file.
                     sink.emit(label: "\(name): packet \(record.number)") { out in
-                        try render(ISUPMessage(decoding: Array(isup), strict: strict), as: format, into: out)
+                        try render(ISUPMessage(decodingInPlace: isup, strict: strict), as: format, into: out)
                     }
                 } catch {
                     sink.fail("\(name): \(error)")

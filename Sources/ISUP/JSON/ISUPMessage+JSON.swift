@@ -50,6 +50,9 @@ extension ISUPMessage {
             o.key("parameters")
             o.beginObject()
             var unknown = false, repeated = false
+            // Most messages repeat no code: one pass over a 256-bit set tells, and spares the scans below.
+            var seen = CodeBitmap(), anyRepeat = false
+            for n in 0..<count where !seen.insert(codeAt(n)) { anyRepeat = true }
             // Each known name once, where it first occurs; its occurrences together (an array when the parameter is
             // repeatable or repeated).
             for n in 0..<count {
@@ -58,14 +61,16 @@ extension ISUPMessage {
                     unknown = true
                     continue
                 }
-                guard !(0..<n).contains(where: { codeAt($0) == code }) else { continue }
-                var occurrences = 0
-                for m in n..<count where codeAt(m) == code { occurrences += 1 }
+                var occurrences = 1
+                if anyRepeat {
+                    guard !(0..<n).contains(where: { codeAt($0) == code }) else { continue }
+                    occurrences = (n..<count).count { codeAt($0) == code }
+                }
                 o.key(spec.name)
                 if spec.repeatable || occurrences > 1 {
                     repeated = repeated || occurrences > 1
                     o.beginArray()
-                    for m in n..<count where codeAt(m) == code { write(m, spec) }
+                    for m in n..<count where m == n || (occurrences > 1 && codeAt(m) == code) { write(m, spec) }
                     o.endArray()
                 } else {
                     write(n, spec)
@@ -232,5 +237,22 @@ extension ISUPMessage {
         case (let t?, _), (nil, let t?): return t
         case (nil, nil): throw f.error("type", "missing (give \"type\" or \"code\")")
         }
+    }
+}
+
+/// A set of parameter codes in two 128-bit words.
+private struct CodeBitmap {
+    private var low: UInt128 = 0
+    private var high: UInt128 = 0
+
+    /// Adds `code`; false when it was already there.
+    mutating func insert(_ code: ParameterCode) -> Bool {
+        let bit = UInt128(1) << UInt128(code.rawValue & 127)
+        if code.rawValue < 128 {
+            defer { low |= bit }
+            return low & bit == 0
+        }
+        defer { high |= bit }
+        return high & bit == 0
     }
 }

@@ -24,20 +24,22 @@ extension JSONOutput {
 
     public mutating func key(_ name: StaticString) { key(name.description) }
 
+    // The `field` writers take their key as a literal: the stream copies its octets (`key(_: StaticString)`).
+
     /// A key and its string value.
-    public mutating func field(_ name: String, _ value: String?) {
+    public mutating func field(_ name: StaticString, _ value: String?) {
         key(name)
         string(value)
     }
 
     /// A key and its integer value.
-    public mutating func field<T: BinaryInteger>(_ name: String, _ value: T?) {
+    public mutating func field<T: BinaryInteger>(_ name: StaticString, _ value: T?) {
         key(name)
         int(value)
     }
 
     /// A key and octets as hex.
-    public mutating func field<C: Collection>(_ name: String, hex octets: C) where C.Element == UInt8 {
+    public mutating func field<C: Collection>(_ name: StaticString, hex octets: C) where C.Element == UInt8 {
         key(name)
         hex(octets)
     }

@@ -44,7 +44,10 @@ public struct JSONConversionWriter: ConversionWriter {
         json.number(text: summary.answerSeizureRatio.map { "\(($0 * 10).rounded() / 10)" })
         json.key("releaseCauses")
         json.beginObject()
-        for (cause, count) in summary.causesByFrequency { json.field(String(cause), count) }
+        for (cause, count) in summary.causesByFrequency {
+            json.key(String(cause))
+            json.int(count)
+        }
         json.endObject()
         json.field("isupMessages", statistics.isupMessages)
         json.field("sipMessages", statistics.sipMessagesSent)
