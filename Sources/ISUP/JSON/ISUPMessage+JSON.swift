@@ -70,7 +70,11 @@ extension ISUPMessage {
                 if spec.repeatable || occurrences > 1 {
                     repeated = repeated || occurrences > 1
                     o.beginArray()
-                    for m in n..<count where m == n || (occurrences > 1 && codeAt(m) == code) { write(m, spec) }
+                    if occurrences == 1 {
+                        write(n, spec)
+                    } else {
+                        for m in n..<count where codeAt(m) == code { write(m, spec) }
+                    }
                     o.endArray()
                 } else {
                     write(n, spec)

@@ -14,7 +14,7 @@ struct JSONMemo {
     private static let slotBits = 10
     private static let arenaCapacity = 1 << 18
     /// Longer texts are not kept (they would crowd out the short ones the table is for).
-    static let longest = 1024
+    private static let longest = 1024
 
     private var entries: UnsafeMutablePointer<Entry>?
     private var arena: UnsafeMutablePointer<UInt8>?
