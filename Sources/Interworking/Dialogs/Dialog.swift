@@ -74,10 +74,18 @@ struct Dialog: Hashable, Sendable {
 
     static func withoutTag(_ value: String) -> String {
         let address = NameAddress(value)
-        let others = address.parameters.split(separator: ";").filter {
-            !$0.trimmingWhitespace().lowercased().hasPrefix("tag=")
+        var result = "<\(address.uri)>"
+        var rest = address.parameters
+        while !rest.isEmpty {
+            let end = rest.utf8.firstIndex(of: 0x3B) ?? rest.endIndex
+            let piece = rest[..<end]
+            if !piece.isEmpty, !Substring(piece.trimmingWhitespaceSlice().utf8.prefix(4)).equalsIgnoringASCIICase("tag=") {
+                result += ";"
+                result += piece
+            }
+            rest = end == rest.endIndex ? rest[end...] : rest[rest.utf8.index(after: end)...]
         }
-        return "<\(address.uri)>" + others.map { ";" + $0 }.joined()
+        return result
     }
 
     static func requestURI(of message: SIPMessage) -> String {

@@ -99,16 +99,22 @@ extension InterworkingEngine {
     /// The top Via of a new request: the gateway's sent-by and a fresh branch (RFC 3261 §8.1.1.7).
     mutating func newVia() -> String { viaPrefix + branch() }
 
-    /// The client transaction of a request the engine sends (§17.1.3): read off the top Via when `newVia` wrote it
-    /// (everything after the prefix is the branch; the CSeq method is the request's, §8.1.1.5), else parsed.
+    /// The client transaction of a request the engine sends (§17.1.3): read off the top Via when `newVia` wrote it,
+    /// else parsed.
     func clientTransaction(of request: SIPMessage) -> TransactionID? {
-        if let method = request.method, let via = request.header("via"), via.utf8.starts(with: viaPrefix.utf8) {
-            let branch = via.utf8.dropFirst(viaPrefix.utf8.count)
-            if !branch.contains(where: { $0 == 0x3B || $0 == 0x2C || $0.isProtocolWhitespace }) {
-                return TransactionID(role: .client, branch: String(Substring(branch)), method: method)
-            }
-        }
-        return try? TransactionID(client: request)
+        ownClientTransaction(of: request) ?? (try? TransactionID(client: request))
+    }
+
+    /// The client transaction of a request the engine sent or of a response to it, when the top Via is the one
+    /// `newVia` wrote (everything after the prefix is the branch, §17.1.3) and the method the request's or the
+    /// response's CSeq method (§8.1.1.5); nil otherwise, and the transaction layer parses the Via.
+    func ownClientTransaction(of message: SIPMessage) -> TransactionID? {
+        guard let via = message.header("via"), via.utf8.starts(with: viaPrefix.utf8),
+              let method = message.method ?? message.header("cseq").flatMap({ CSeq(parsing: $0) })?.method
+        else { return nil }
+        let branch = via.utf8.dropFirst(viaPrefix.utf8.count)
+        guard !branch.contains(where: { $0 == 0x3B || $0 == 0x2C || $0.isProtocolWhitespace }) else { return nil }
+        return TransactionID(role: .client, branch: String(Substring(branch)), method: method)
     }
 
     /// The gateway's Contact at `a`, naming `transport` (RFC 3261 §8.1.1.8).

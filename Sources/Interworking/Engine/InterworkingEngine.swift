@@ -67,7 +67,7 @@ public struct InterworkingEngine: Sendable {
                 // Only configured peers are served (issue 8): no transaction, no dialog.
                 out.append(.observe(.discarded("SIP \(message.kind) from unknown source \(source)")))
             } else {
-                feedTransactions(.received(message, from: source))
+                feedTransactions(.received(message, from: source, id: message.method == nil ? ownClientTransaction(of: message) : nil))
             }
         case .sipSendFailed(let message, let destination): sendFailed(message, to: destination)
         case .timer(let timer): fire(timer)

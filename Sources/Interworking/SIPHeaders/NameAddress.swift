@@ -28,11 +28,13 @@ public struct NameAddress: Hashable, Sendable {
 
     /// `;name=value` or `;name` in a parameter list, the name compared case-insensitively.
     static func parameter(_ name: String, in list: Substring) -> Substring? {
-        for piece in HeaderText.split(list, on: ";") {
+        var found: Substring?
+        HeaderText.forEachPiece(of: list, on: ";") { piece in
             let equals = piece.utf8.firstIndex(of: 0x3D)
-            guard piece[..<(equals ?? piece.endIndex)].trimmingWhitespaceSlice().equalsIgnoringASCIICase(name) else { continue }
-            return equals.map { piece[piece.utf8.index(after: $0)...].trimmingWhitespaceSlice() } ?? ""
+            guard piece[..<(equals ?? piece.endIndex)].trimmingWhitespaceSlice().equalsIgnoringASCIICase(name) else { return true }
+            found = equals.map { piece[piece.utf8.index(after: $0)...].trimmingWhitespaceSlice() } ?? ""
+            return false
         }
-        return nil
+        return found
     }
 }

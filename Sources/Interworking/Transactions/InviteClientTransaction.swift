@@ -24,7 +24,7 @@ struct InviteClientTransaction: SIPTransaction {
     /// §17.1.1.2: the INVITE goes out; Timer A on an unreliable transport (T1, doubling without bound) and Timer B.
     mutating func start(_ request: SIPMessage) -> [TransactionAction] {
         self.request = request
-        return [core.transmit(request)] + core.startRetransmissions(.A, of: request, cap: nil) + [core.start(.B)]
+        return core.transmit(request, retransmittingOn: .A, cap: nil, timeout: .B)
     }
 
     mutating func received(_ response: SIPMessage, from source: SIPEndpoint) -> [TransactionAction] {
@@ -33,12 +33,17 @@ struct InviteClientTransaction: SIPTransaction {
         case (.calling, 100...199), (.proceeding, 100...199):
             // §17.1.1.2: to Proceeding, no more retransmissions; every provisional goes up.
             state = .proceeding
-            return core.cancel(.A, .B) + [up]
+            var actions = core.cancel(.A, .B)
+            actions.append(up)
+            return actions
         case (.calling, 200...299), (.proceeding, 200...299):
             // RFC 6026 §8.4: to Accepted under Timer M; the TU ACKs the 2xx itself.
             state = .accepted
             request = nil
-            return core.cancel(.A, .B) + [up, core.start(.M)]
+            var actions = core.cancel(.A, .B)
+            actions.append(up)
+            actions.append(core.start(.M))
+            return actions
         case (.accepted, 200...299):
             // RFC 6026 §8.4: 2xx retransmissions go up so that the TU ACKs each of them.
             return [up]
@@ -47,7 +52,10 @@ struct InviteClientTransaction: SIPTransaction {
             let ack = request?.ack(for: response)
             state = .completed(ack: ack)
             request = nil
-            return core.cancel(.A, .B) + [up] + (ack.map { [core.transmit($0)] } ?? []) + wait(.D)
+            var actions = core.cancel(.A, .B)
+            actions.append(up)
+            if let ack { actions.append(core.transmit(ack)) }
+            return wait(.D, after: actions)
         case (.completed(let ack), 300...699):
             // §17.1.1.2: "Any retransmissions of the final response ... MUST cause the ACK to be re-passed".
             return ack.map { [core.transmit($0)] } ?? []

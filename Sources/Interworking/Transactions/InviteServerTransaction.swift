@@ -46,7 +46,7 @@ struct InviteServerTransaction: SIPTransaction {
         case .completed:
             // §17.2.1: the ACK confirms; Timer G stops, Timer I absorbs further ACKs.
             state = .confirmed
-            return core.cancel(.G, .H) + wait(.I)
+            return wait(.I, after: core.cancel(.G, .H))
         case .accepted where isACK:
             // RFC 6026 §8.7: an ACK matching the transaction in Accepted goes to the TU.
             return [.request(message, from: source, transaction: core.id)]
@@ -72,7 +72,7 @@ struct InviteServerTransaction: SIPTransaction {
         case (.proceeding, 300...699):
             // §17.2.1: Completed; Timer G retransmits (T1 doubling up to T2, unreliable only) until Timer H.
             state = .completed(final: response)
-            return [core.transmit(response)] + core.startRetransmissions(.G, of: response, cap: core.timers.t2) + [core.start(.H)]
+            return core.transmit(response, retransmittingOn: .G, cap: core.timers.t2, timeout: .H)
         default:
             return [.refused(response, .responseNotAllowed(core.id, status: response.statusCode ?? 0))]
         }

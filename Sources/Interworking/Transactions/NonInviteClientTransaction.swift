@@ -15,7 +15,7 @@ struct NonInviteClientTransaction: SIPTransaction {
 
     /// §17.1.2.2: the request goes out; Timer E on an unreliable transport (T1, doubling up to T2) and Timer F.
     mutating func start(_ request: SIPMessage) -> [TransactionAction] {
-        [core.transmit(request)] + core.startRetransmissions(.E, of: request, cap: core.timers.t2) + [core.start(.F)]
+        core.transmit(request, retransmittingOn: .E, cap: core.timers.t2, timeout: .F)
     }
 
     mutating func received(_ response: SIPMessage, from source: SIPEndpoint) -> [TransactionAction] {
@@ -27,7 +27,9 @@ struct NonInviteClientTransaction: SIPTransaction {
         case (.trying, 200...699), (.proceeding, 200...699):
             // §17.1.2.2: to Completed, the response up, Timer K.
             state = .completed
-            return core.cancel(.E, .F) + [up] + wait(.K)
+            var actions = core.cancel(.E, .F)
+            actions.append(up)
+            return wait(.K, after: actions)
         default:
             // §17.1.2.2: Completed absorbs response retransmissions.
             return []

@@ -37,7 +37,7 @@ struct NonInviteServerTransaction: SIPTransaction {
         case (.trying, 200...699), (.proceeding, 200...699):
             // §17.2.2: Completed under Timer J (64·T1 unreliable, zero reliable).
             state = .completed(final: response)
-            return [core.transmit(response)] + wait(.J)
+            return wait(.J, after: [core.transmit(response)])
         default:
             // §17.2.2: "Any other final responses passed by the TU ... MUST be discarded while in Completed".
             return [.refused(response, .responseNotAllowed(core.id, status: response.statusCode ?? 0))]

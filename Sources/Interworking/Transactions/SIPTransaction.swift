@@ -25,8 +25,11 @@ extension SIPTransaction {
         [.refused(response, .responseNotAllowed(core.id, status: response.statusCode ?? 0))]
     }
 
-    /// The wait of Completed or Confirmed (Timers D, I, J, K), or Terminated at once when it is zero.
-    mutating func wait(_ timer: TransactionTimer) -> [TransactionAction] {
-        core.wait(timer).map { [$0] } ?? terminate()
+    /// `actions`, then the wait of Completed or Confirmed (Timers D, I, J, K), or Terminated at once when it is zero.
+    mutating func wait(_ timer: TransactionTimer, after actions: consuming [TransactionAction]) -> [TransactionAction] {
+        guard let start = core.wait(timer) else { return actions + terminate() }
+        var actions = actions
+        actions.append(start)
+        return actions
     }
 }

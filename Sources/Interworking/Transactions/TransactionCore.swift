@@ -7,7 +7,7 @@ struct TransactionCore: Sendable {
     /// Client: where the request goes. Server: where the request came from, where responses go.
     let peer: SIPEndpoint
     let timers: SIPTimers
-    private var armed: Set<TransactionTimer> = []
+    private var armed = TransactionTimerSet()
     private var retransmission: Retransmission?
 
     init(id: TransactionID, peer: SIPEndpoint, timers: SIPTimers) {
@@ -27,24 +27,35 @@ struct TransactionCore: Sendable {
         return .startTimer(id, timer, after: after ?? timers.duration(of: timer, reliable: reliable))
     }
 
-    /// Cancels those of `timers` that run.
+    /// Cancels `first` and `second` where they run.
     /// The message a cancelled retransmission timer was resending is let go.
-    mutating func cancel(_ timers: TransactionTimer...) -> [TransactionAction] {
-        if let timer = retransmission?.timer, timers.contains(timer) { retransmission = nil }
-        return timers.filter { armed.remove($0) != nil }.map { .cancelTimer(id, $0) }
+    mutating func cancel(_ first: TransactionTimer, _ second: TransactionTimer) -> [TransactionAction] {
+        if let timer = retransmission?.timer, timer == first || timer == second { retransmission = nil }
+        var cancelled: [TransactionAction] = []
+        cancelled.reserveCapacity(4)  // and what the caller appends: the response, a timer, an ACK
+        for timer in [first, second] where armed.remove(timer) { cancelled.append(.cancelTimer(id, timer)) }
+        return cancelled
     }
 
     /// The shell reports `timer` expired: true when it was running (it no longer is).
-    mutating func expire(_ timer: TransactionTimer) -> Bool { armed.remove(timer) != nil }
+    mutating func expire(_ timer: TransactionTimer) -> Bool { armed.remove(timer) }
 
     /// Timers A, E, G: `message` will be resent, first after T1, on unreliable transports only (§17.1.1.2,
     /// §17.1.2.2, §17.2.1).
-    mutating func startRetransmissions(
-        _ timer: TransactionTimer, of message: SIPMessage, cap: Duration?
+    /// `transmit(message)`, then the retransmission timer (unreliable transports), then `timeout`, the transaction's
+    /// Timer B, F or H: what the four starts of a transmission have in common, in one array.
+    mutating func transmit(
+        _ message: SIPMessage, retransmittingOn timer: TransactionTimer, cap: Duration?, timeout: TransactionTimer
     ) -> [TransactionAction] {
-        guard !reliable else { return [] }
-        retransmission = Retransmission(timer: timer, message: message, first: timers.t1, cap: cap)
-        return [start(timer, after: timers.t1)]
+        var actions: [TransactionAction] = []
+        actions.reserveCapacity(3)
+        actions.append(transmit(message))
+        if !reliable {
+            retransmission = Retransmission(timer: timer, message: message, first: timers.t1, cap: cap)
+            actions.append(start(timer, after: timers.t1))
+        }
+        actions.append(start(timeout))
+        return actions
     }
 
     /// The retransmission timer fired: its message again, and the timer restarted with its next interval.
@@ -63,8 +74,9 @@ struct TransactionCore: Sendable {
 
     /// Cancels every running timer and reports the end.
     mutating func terminate() -> [TransactionAction] {
-        let running = TransactionTimer.allCases.filter(armed.contains)
-        armed = []
-        return running.map { .cancelTimer(id, $0) } + [.terminated(id)]
+        var actions: [TransactionAction] = []
+        for timer in TransactionTimer.allCases where armed.remove(timer) { actions.append(.cancelTimer(id, timer)) }
+        actions.append(.terminated(id))
+        return actions
     }
 }

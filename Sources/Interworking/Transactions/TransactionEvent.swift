@@ -10,8 +10,9 @@ public enum TransactionEvent: Hashable, Sendable {
     case sendStateless(SIPMessage, to: SIPEndpoint)
     /// The TU answers the request of a server transaction (§17.2).
     case sendResponse(SIPMessage, transaction: TransactionID)
-    /// The transport delivered a message (§18.1.2 responses, §18.2.1 requests).
-    case received(SIPMessage, from: SIPEndpoint)
+    /// The transport delivered a message (§18.1.2 responses, §18.2.1 requests). `id` is a response's
+    /// `TransactionID(client:)` when the TU read it off a Via of its own (one parse, not two).
+    case received(SIPMessage, from: SIPEndpoint, id: TransactionID? = nil)
     /// A timer the layer started (`TransactionAction.startTimer`) expired.
     case timerFired(TransactionID, TransactionTimer)
     /// The transport could not send for a transaction (§17.1.4, §17.2.4): ICMP errors on UDP, a failed connection.

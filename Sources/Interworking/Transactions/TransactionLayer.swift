@@ -33,8 +33,9 @@ public struct TransactionLayer: Sendable {
         case .sendResponse(let response, let id):
             guard response.statusCode != nil else { return [.refused(response, .wrongKind)] }
             return drive(id) { $0.send(response) } ?? [.refused(response, .unknownTransaction(id))]
-        case .received(let message, let source):
-            return message.method == nil ? received(response: message, from: source) : received(request: message, from: source)
+        case .received(let message, let source, let id):
+            return message.method == nil
+                ? received(response: message, from: source, id: id) : received(request: message, from: source)
         case .timerFired(let id, let timer):
             return drive(id) { $0.core.expire(timer) ? $0.expired(timer) : [] } ?? []
         case .transportError(let id):
@@ -95,10 +96,10 @@ public struct TransactionLayer: Sendable {
     }
 
     /// §17.1.3 and §18.1.2: a response goes to its client transaction, else it is stray.
-    private mutating func received(response: SIPMessage, from source: SIPEndpoint) -> [TransactionAction] {
+    private mutating func received(response: SIPMessage, from source: SIPEndpoint, id known: TransactionID?) -> [TransactionAction] {
         let id: TransactionID
         do throws(MalformedReason) {
-            id = try TransactionID(client: response)
+            if let known { id = known } else { id = try TransactionID(client: response) }
         } catch {
             return [.malformed(response, from: source, reason: error)]
         }
@@ -117,9 +118,10 @@ public struct TransactionLayer: Sendable {
     private mutating func drive(
         _ id: TransactionID, _ body: (inout any SIPTransaction) -> [TransactionAction]
     ) -> [TransactionAction]? {
-        guard var transaction = transactions[id] else { return nil }
-        let actions = body(&transaction)
-        transactions[id] = transaction.isTerminated ? nil : transaction
+        // In place: a copy of the existential's box would be copied again by the mutation, and hashed back in.
+        guard let index = transactions.index(forKey: id) else { return nil }
+        let actions = body(&transactions.values[index])
+        if transactions.values[index].isTerminated { transactions.remove(at: index) }
         return actions
     }
 }

@@ -30,7 +30,18 @@ public struct SessionDescription: Hashable, Sendable {
         self.lines = lines
     }
 
-    public var bytes: [UInt8] { Array(lines.map { "\($0.type)=\($0.value)\r\n" }.joined().utf8) }
+    public var bytes: [UInt8] {
+        var out = [UInt8]()
+        out.reserveCapacity(lines.reduce(0) { $0 + $1.type.utf8.count + $1.value.utf8.count + 3 })
+        for line in lines {
+            out.append(contentsOf: line.type.utf8)
+            out.append(0x3D)  // =
+            out.append(contentsOf: line.value.utf8)
+            out.append(0x0D)
+            out.append(0x0A)
+        }
+        return out
+    }
 
     /// Session-level lines: those before the first `m=`.
     public var sessionLines: [Line] { Array(lines.prefix { $0.type != "m" }) }
