@@ -92,6 +92,25 @@ import Testing
         #expect(back.header("To") == "<sip:+390612345678@olo2.it;user=phone>")
     }
 
+    /// `setHeader` replaces every occurrence, long or compact name (RFC 3261 §7.3.3), at the place of the first,
+    /// removes them all with nil, and appends a header not yet there.
+    @Test func setHeaderReplacesEveryOccurrenceInPlace() {
+        var m = SIPMessage(startLine: .request(method: "OPTIONS", uri: "sip:a@b"), headers: [
+            SIPHeader("From", "<sip:x@y>;tag=1"), SIPHeader("Via", "SIP/2.0/UDP h1"), SIPHeader("To", "<sip:a@b>"),
+            SIPHeader("v", "SIP/2.0/UDP h2"), SIPHeader("Call-ID", "c"), SIPHeader("VIA", "SIP/2.0/UDP h3"),
+        ])
+        m.setHeader("via", "SIP/2.0/UDP h0")
+        #expect(m.headers.map(\.name) == ["From", "via", "To", "Call-ID"])
+        #expect(m.headers("Via") == ["SIP/2.0/UDP h0"])
+        m.setHeader("t", "<sip:c@d>")
+        #expect(m.headers.map(\.name) == ["From", "via", "t", "Call-ID"])
+        m.setHeader("CSeq", "1 OPTIONS")
+        #expect(m.headers.map(\.name) == ["From", "via", "t", "Call-ID", "CSeq"])
+        m.setHeader("Via", nil)
+        m.setHeader("Max-Forwards", nil)
+        #expect(m.headers.map(\.name) == ["From", "t", "Call-ID", "CSeq"])
+    }
+
     @Test func response() throws {
         let m = SIPMessage(startLine: .response(statusCode: 486, reasonPhrase: "Busy Here"), headers: [
             SIPHeader("Via", "SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-1"), SIPHeader("From", "<sip:a@b>;tag=1"),

@@ -18,10 +18,15 @@ struct CallTable: Sendable {
                 boxes[id] = nil
                 return
             }
-            if boxes[id] != nil, isKnownUniquelyReferenced(&boxes[id]!) {
-                boxes[id]!.call = newValue
-            } else {
+            // One lookup: the box is written in place when this table alone holds it.
+            guard let index = boxes.index(forKey: id) else {
                 boxes[id] = Box(newValue)
+                return
+            }
+            if isKnownUniquelyReferenced(&boxes.values[index]) {
+                boxes.values[index].call = newValue
+            } else {
+                boxes.values[index] = Box(newValue)
             }
         }
     }

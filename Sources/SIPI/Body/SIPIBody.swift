@@ -31,7 +31,17 @@ public struct SIPIBody: Hashable, Sendable {
     /// `application/ISUP[;version=...][;base=...]`: an empty `version` or `base` is left out, since RFC 3204 §4
     /// makes both optional and RFC 3261 §25.1 `m-parameter` has no empty form.
     public var isupContentType: String {
-        "application/ISUP" + (version.isEmpty ? "" : ";version=\(version)") + (base.map { $0.isEmpty ? "" : ";base=\($0)" } ?? "")
+        var text = "application/ISUP"
+        text.reserveCapacity(16 + 9 + version.utf8.count + 6 + (base?.utf8.count ?? 0))
+        if !version.isEmpty {
+            text += ";version="
+            text += version
+        }
+        if let base, !base.isEmpty {
+            text += ";base="
+            text += base
+        }
+        return text
     }
 
     /// `signal;handling=...` — always explicit, since its absence means `required` (RFC 3261 §20.11).

@@ -52,10 +52,18 @@ public struct SIPMessage: Hashable, Sendable {
 
     /// Replaces every occurrence of a header with one value (appends when absent); nil removes it.
     public mutating func setHeader(_ name: String, _ value: String?) {
-        let index = headers.firstIndex { $0.hasName(name) }
-        headers.removeAll { $0.hasName(name) }
-        guard let value else { return }
-        headers.insert(SIPHeader(name, value), at: min(index ?? headers.count, headers.count))
+        guard var index = headers.firstIndex(where: { $0.hasName(name) }) else {
+            if let value { headers.append(SIPHeader(name, value)) }
+            return
+        }
+        if let value {
+            headers[index] = SIPHeader(name, value)
+            index += 1
+        }
+        // What follows is rewritten only when it holds the name again (one scan in the usual case).
+        if headers[index...].contains(where: { $0.hasName(name) }) {
+            headers.replaceSubrange(index..., with: headers[index...].filter { !$0.hasName(name) })
+        }
     }
 
     public var contentType: MediaType? { header("content-type").map(MediaType.init) }

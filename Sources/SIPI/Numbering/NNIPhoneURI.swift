@@ -57,7 +57,20 @@ public struct NNIPhoneURI: Hashable, Sendable, CustomStringConvertible {
     public var isUserPhone: Bool { parameters.contains { $0.lowercased() == "user=phone" } }
 
     public var description: String {
-        "sip:\(user)@\(host)" + (port.map { ":\($0)" } ?? "") + parameters.map { ";" + $0 }.joined()
+        var text = "sip:"
+        text.reserveCapacity(4 + user.utf8.count + 1 + host.utf8.count + 6 + parameters.reduce(0) { $0 + 1 + $1.utf8.count })
+        text += user
+        text += "@"
+        text += host
+        if let port {
+            text += ":"
+            text += String(port)
+        }
+        for parameter in parameters {
+            text += ";"
+            text += parameter
+        }
+        return text
     }
 
     /// A valid FQDN (RFC 1035 labels of letters, digits and inner hyphens, at most 63 characters) or an IPv4

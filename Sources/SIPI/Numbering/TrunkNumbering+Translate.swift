@@ -96,7 +96,9 @@ extension TrunkNumbering {
     private static func nniSignals(_ digits: some StringProtocol, _ policy: AnnexAPolicy, offset: Int = 0)
         throws(NumberingError) -> AddressSignals
     {
-        if let bad = digits.enumerated().first(where: { !$0.element.isASCII || !($0.element.isNumber || $0.element == "C") }) {
+        // The octets tell whether all are 0-9 or C; the characters are walked only to name the first that is not.
+        if !digits.utf8.allSatisfy({ (0x30...0x39).contains($0) || $0 == 0x43 }),
+           let bad = digits.enumerated().first(where: { !$0.element.isASCII || !($0.element.isNumber || $0.element == "C") }) {
             throw policy.error(.invalidCharacter(bad.element, offset: bad.offset + offset))
         }
         return try signals(digits, policy)

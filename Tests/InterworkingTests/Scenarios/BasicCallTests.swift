@@ -9,6 +9,29 @@ import Testing
 
     @Test func isupToSIPReleasedBySIP() throws { _ = try Self.answeredReleasedBySIP() }
 
+    /// RFC 3261 §17.1.3 matching when the top Via of a response is not the text the engine wrote: a peer that fills
+    /// in `rport` and adds `received` (RFC 3581 §4) still reaches the INVITE's transaction (the Via is then parsed),
+    /// and a 180 whose branch the engine never sent reaches none (no ACM).
+    @Test func responsesMatchedByBranchWhenThePeerRewritesTheVia() throws {
+        var s = Scenario()
+        s.isup(Fixture.iam(cic: 5, called: "0612345678F"))
+        let invite = try s.expectSIP("INVITE")
+        func withVia(_ response: SIPMessage, _ edit: (String) -> String) -> SIPMessage {
+            var response = response
+            response.setHeader("via", edit(response.header("via") ?? ""))
+            return response
+        }
+        s.sip(withVia(Scenario.response(180, "Ringing", to: invite)) { $0 + "0" })
+        s.expectQuiet()
+        let rewritten = { (via: String) in via.replacing(";rport;", with: ";rport=5060;received=192.0.2.9;") }
+        #expect(rewritten(invite.header("via") ?? "") != invite.header("via"))
+        s.sip(withVia(Scenario.response(180, "Ringing", to: invite), rewritten))
+        try s.expectISUP(.acm)
+        s.sip(withVia(Scenario.response(200, "OK", to: invite, body: Fixture.sdpOffer), rewritten))
+        try s.expectISUP(.anm)
+        try s.expectSIP("ACK")
+    }
+
     /// B.3 en-bloc I→S: IAM → INVITE (SIP-I, IAM encapsulated), 180 → ACM, 200 → ANM + ACK, REL → BYE, RLC.
     /// Returns the finished scenario (its ladder is also checked by `ScenarioCaptureTests`).
     static func answeredReleasedByISUP() throws -> Scenario {
