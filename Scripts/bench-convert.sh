@@ -14,7 +14,7 @@ for tool in swift python3 tshark /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench-convert: $tool not found" >&2; exit 2; }
 done
 echo "== building sipigw (release)"
-swift build -c release --product sipigw >/dev/null
+make -s build >/dev/null  # the release build users run (Makefile)
 sipigw="$(swift build -c release --show-bin-path)/sipigw"
 
 work=$(mktemp -d)

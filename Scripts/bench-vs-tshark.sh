@@ -16,7 +16,7 @@ for tool in swift python3 text2pcap tshark; do
 done
 
 echo "== building sipigw (release)"
-swift build -c release --product sipigw >/dev/null
+make -s build >/dev/null  # the release build users run (Makefile)
 sipigw="$(swift build -c release --show-bin-path)/sipigw"
 
 work=$(mktemp -d)

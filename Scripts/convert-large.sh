@@ -16,7 +16,7 @@ format=${2:-summary}
 for tool in swift python3 script; do
   command -v "$tool" >/dev/null || { echo "convert-large: $tool not found" >&2; exit 2; }
 done
-swift build -c release --product sipigw >/dev/null
+make -s build >/dev/null  # the release build users run (Makefile)
 sipigw="$(swift build -c release --show-bin-path)/sipigw"
 work=$(mktemp -d)
 trap 'kill "${sampler:-}" 2>/dev/null || true; rm -rf "$work"' EXIT

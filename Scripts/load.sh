@@ -27,7 +27,7 @@ direction=${4:-isup}
 trunks=${TRUNKS:-1}
 cics=${CICS_PER_TRUNK:-4000}
 command -v sipp >/dev/null || { echo "sipp not installed (apt-get install sip-tester)"; exit 1; }
-swift build -c release --product sipigw >/dev/null
+make -s build >/dev/null  # the release build users run (Makefile)
 sipigw="$(swift build -c release --show-bin-path)/sipigw"
 dir=$(mktemp -d)
 pids=()

@@ -86,6 +86,7 @@ struct ConvertCommand: ParsableCommand {
         case .sipiPcap: SIPIPcapWriter()
         case .isupPcap: ISUPPcapWriter()
         }
+        converter.summaries = writer.readsSummaries
         let fd: Int32 = try output.map { path in
             let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
             guard fd >= 0 else { throw ValidationError("cannot create \(path): \(String(cString: strerror(errno)))") }

@@ -42,10 +42,11 @@ import Trace
 
     /// Converts hex-trace text; the outputs in order and the final statistics.
     static func convert(
-        _ text: String, horizon: Duration = .zero, strict: Bool = false
+        _ text: String, horizon: Duration = .zero, strict: Bool = false, summaries: Bool = true
     ) -> (outputs: [ConversionOutput], statistics: ConversionStatistics) {
         var converter = TraceConverter(gateways: ConversionGateways(template: template), mappings: repositoryMappings,
                                        horizon: horizon, strict: strict)
+        converter.summaries = summaries
         let trace = HexTrace(defaultRoute: ISUPRoute(opc: 2, dpc: 1, sls: 0, networkIndicator: 2))
         var outputs = [ConversionOutput]()
         for item in trace.messages(in: text) {
@@ -94,6 +95,24 @@ import Trace
         #expect(toCalled.first?.summary.contains("called 14155551234") == true)
         #expect(call.messages.compactMap(\.record) == [1, 2, 3, 4, 5])
         #expect(conversion.statistics.unreadable == 0 && conversion.statistics.circuitMessages == 0)
+    }
+
+    /// `summaries` off (what `convert --to summary` and the pcap forms set): the same calls, messages, causes and
+    /// summary text, only the one-line summaries of the messages left empty.
+    @Test func summariesOffChangeNothingButTheSummaryLines() throws {
+        let trace = Self.basicCall(cic: 291) + Self.basicCall(cic: 292, at: 1_700_000_010)
+        let with = Self.convert(trace), without = Self.convert(trace, summaries: false)
+        let calls = Self.calls(with.outputs), bare = Self.calls(without.outputs)
+        #expect(calls.count == 2 && bare.count == 2)
+        #expect(calls.flatMap(\.messages).allSatisfy { !$0.summary.isEmpty })
+        #expect(bare.flatMap(\.messages).allSatisfy { $0.summary.isEmpty })
+        for (a, b) in zip(calls, bare) {
+            #expect(a.messages.map { [$0.type, "\($0.time)", "\($0.cause ?? 0)", "\($0.from)"] }
+                    == b.messages.map { [$0.type, "\($0.time)", "\($0.cause ?? 0)", "\($0.from)"] })
+        }
+        var summary1 = SummaryWriter(), summary2 = SummaryWriter()
+        #expect(!SummaryWriter().readsSummaries && LadderWriter().readsSummaries)
+        #expect(Self.written(&summary1, with) == Self.written(&summary2, without))
     }
 
     /// An ACM whose optional backward call indicators have two octets (Q.763 §3.37 fixes one): by default the

@@ -62,7 +62,7 @@ extension TraceConverter {
         let line = ConvertedMessage(
             time: time, from: fromOrigin ? .originatingGateway : .terminatingGateway,
             to: fromOrigin ? .terminatingGateway : .originatingGateway, signalling: .sip,
-            type: message.method ?? message.statusCode.map(String.init) ?? "?", summary: message.summaryLine,
+            type: message.method ?? message.statusCode.map(String.init) ?? "?", summary: summary(message.summaryLine),
             cause: message.headers("reason").lazy.compactMap(Q850Reason.init(header:)).first?.cause, inResponseTo: message.method == nil ? cseq : nil)
         calls[key]!.call.messages.append(line)
     }

@@ -36,7 +36,7 @@ extension TraceConverter {
         }
         let time = timestamp(now)
         let line = ConvertedMessage(time: time, from: .originatingSwitch, to: .originatingGateway, signalling: .isup,
-                                    type: message.type.acronym, summary: message.summaryLine, record: record,
+                                    type: message.type.acronym, summary: summary(message.summaryLine), record: record,
                                     cause: message.causeIndicators?.value)
         note(line, isup: key, side: side, fromGateway: false, opc: route.opc, dpc: route.dpc)
         message.cic = CIC(circuit)
@@ -59,7 +59,7 @@ extension TraceConverter {
         let key = CallKey(pair: side / 2, cic: cic)
         message.cic = CIC(cic)
         let line = ConvertedMessage(time: timestamp(now), from: .originatingGateway, to: .originatingSwitch,
-                                    signalling: .isup, type: message.type.acronym, summary: message.summaryLine,
+                                    signalling: .isup, type: message.type.acronym, summary: summary(message.summaryLine),
                                     cause: message.causeIndicators?.value)
         note(line, isup: key, side: side, fromGateway: true, opc: data.opc, dpc: data.dpc)
     }

@@ -49,7 +49,7 @@ extension TraceConverter {
         let line = ConvertedMessage(
             time: timestamp(now), from: fromCaller ? .originatingSwitch : .terminatingSwitch,
             to: fromCaller ? .originatingGateway : .terminatingGateway, signalling: .sip,
-            type: message.method ?? message.statusCode.map(String.init) ?? "?", summary: message.summaryLine,
+            type: message.method ?? message.statusCode.map(String.init) ?? "?", summary: summary(message.summaryLine),
             record: record, cause: message.headers("reason").lazy.compactMap(Q850Reason.init(header:)).first?.cause,
             inResponseTo: message.method == nil ? Self.cseqMethod(message) : nil)
         sipCalls[callID]!.call.messages.append(line)
@@ -142,7 +142,7 @@ extension TraceConverter {
         sipCalls[callID]!.call.messages.append(ConvertedMessage(
             time: timestamp(now), from: toCaller ? .originatingGateway : .terminatingGateway,
             to: toCaller ? .originatingSwitch : .terminatingSwitch, signalling: .sip,
-            type: message.method ?? message.statusCode.map(String.init) ?? "?", summary: message.summaryLine,
+            type: message.method ?? message.statusCode.map(String.init) ?? "?", summary: summary(message.summaryLine),
             inResponseTo: message.method == nil ? Self.cseqMethod(message) : nil))
     }
 
@@ -168,7 +168,7 @@ extension TraceConverter {
             sipCalls[callID]!.call.messages.append(ConvertedMessage(
                 time: timestamp(now), from: fromOrigin ? .originatingGateway : .terminatingGateway,
                 to: fromOrigin ? .terminatingGateway : .originatingGateway, signalling: .isup,
-                type: message.type.acronym, summary: message.summaryLine, cause: message.causeIndicators?.value))
+                type: message.type.acronym, summary: summary(message.summaryLine), cause: message.causeIndicators?.value))
             if message.type == .rlc {
                 circuitCalls[key] = nil
                 pendingCloses.append((now + Self.dialogGrace, callID))
@@ -176,7 +176,7 @@ extension TraceConverter {
         } else {
             statistics.circuitMessages += 1
             out.append(.circuit(ConvertedMessage(time: timestamp(now), from: .originatingGateway, to: .terminatingGateway,
-                                                 signalling: .isup, type: message.type.acronym, summary: message.summaryLine),
+                                                 signalling: .isup, type: message.type.acronym, summary: summary(message.summaryLine)),
                                 opc: data.opc, dpc: data.dpc, cic: cic))
         }
         let route = SignallingRoute(opc: data.opc, dpc: data.dpc, sls: data.sls, networkIndicator: data.ni,

@@ -23,6 +23,9 @@ public struct TraceConverter: Sendable {
     /// Refuse an ISUP message with an erroneous optional parameter (`ISUPMessage(decoding:strict:)`) instead of
     /// converting it with the parameter kept as octets.
     public var strict: Bool
+    /// Write each message's one-line summary (`ConvertedMessage.summary`, empty otherwise): the ladder, JSON and
+    /// HTML forms show it; the others read none, and a SIP message's summary parses its SIP-I body again.
+    public var summaries = true
     public internal(set) var statistics = ConversionStatistics()
 
     let gateways: ConversionGateways
@@ -51,6 +54,9 @@ public struct TraceConverter: Sendable {
     var awaitingSIPCircuit: [Int: Deque<String>] = [:]
     var circuitCalls: [CallKey: String] = [:]
     var pendingCloses = Deque<(at: Instant, callID: String)>()
+
+    /// `line`, or "" when `summaries` is off (the line is then never made).
+    func summary(_ line: @autoclosure () -> String) -> String { summaries ? line() : "" }
 
     public init(gateways: ConversionGateways, mappings: Mappings, horizon: Duration = .zero, strict: Bool = false) {
         self.gateways = gateways

@@ -87,6 +87,9 @@ public struct ConversionSummary: Sendable {
 
 /// The `summary` format: nothing per call, the figures at the end.
 public struct SummaryWriter: ConversionWriter {
+    /// The summary counts calls and causes, never a message's one-line summary.
+    public var readsSummaries: Bool { false }
+
     public private(set) var summary = ConversionSummary()
 
     public init() {}

@@ -3,6 +3,12 @@ public protocol ConversionWriter {
     mutating func write(_ output: ConversionOutput, into bytes: inout [UInt8])
     /// The end of the conversion: what is left to write (totals, closing brackets).
     mutating func finish(_ statistics: ConversionStatistics, into bytes: inout [UInt8])
+    /// Whether the format shows `ConvertedMessage.summary` (`TraceConverter.summaries`); true unless it says not.
+    var readsSummaries: Bool { get }
+}
+
+extension ConversionWriter {
+    public var readsSummaries: Bool { true }
 }
 
 extension Duration {

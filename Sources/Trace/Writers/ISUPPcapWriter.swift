@@ -4,6 +4,9 @@ import M3UA
 /// §3.3.1, with the trunk's routing context when it has one) in SCTP packets (PPID 3, one DATA chunk each, stream
 /// by SLS, TSNs counted per direction, the receiver's address as verification tag) in raw IPv4, classic pcap, at the capture's times, every checksum right.
 public struct ISUPPcapWriter: ConversionWriter {
+    /// The capture writes the messages themselves, never a message's one-line summary.
+    public var readsSummaries: Bool { false }
+
     var pcap = PcapWriter(linkType: .ipv4)
     var tsns: [IPv4Endpoint: UInt32] = [:]
 

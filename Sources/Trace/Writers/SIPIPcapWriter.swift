@@ -4,6 +4,9 @@ import Interworking
 /// pcap, LINKTYPE_IPV4), at the capture's times, with every checksum right: Wireshark decodes the SIP, the
 /// multipart body and the encapsulated ISUP, and its VoIP call flow shows one dialog per call.
 public struct SIPIPcapWriter: ConversionWriter {
+    /// The capture writes the messages themselves, never a message's one-line summary.
+    public var readsSummaries: Bool { false }
+
     var pcap = PcapWriter(linkType: .ipv4)
     var identification: UInt16 = 0
 
