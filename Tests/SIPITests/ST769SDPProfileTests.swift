@@ -119,5 +119,11 @@ import Testing
     @Test func syntaxErrors() {
         #expect(throws: SDPError(.syntax(line: 2, text: "garbage"))) { try SessionDescription(parsing: Array("v=0\r\ngarbage\r\n".utf8)) }
         #expect(throws: SDPError.self) { try SessionDescription(parsing: Array("o=- 1 1 IN IP4 1.2.3.4\r\n".utf8)) }
+        // RFC 4566 §5: the type is one of a–z: an upper-case or non-ASCII letter is refused with its line, an
+        // empty value is a line, and a CR alone before LF is dropped.
+        #expect(throws: SDPError(.syntax(line: 2, text: "S=x"))) { try SessionDescription(parsing: Array("v=0\nS=x\n".utf8)) }
+        #expect(throws: SDPError(.syntax(line: 2, text: "é=x"))) { try SessionDescription(parsing: Array("v=0\r\né=x\r\n".utf8)) }
+        #expect(throws: SDPError(.syntax(line: 3, text: "a"))) { try SessionDescription(parsing: Array("v=0\r\ns=\r\na\r\n".utf8)) }
+        #expect((try? SessionDescription(parsing: Array("v=0\r\ns=\r\n".utf8)))?.lines.map(\.value) == ["0", ""])
     }
 }

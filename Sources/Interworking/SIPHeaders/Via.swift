@@ -102,17 +102,19 @@ public struct Via: Hashable, Sendable, CustomStringConvertible {
 
     /// `host[:port]`; an IPv6 reference keeps its brackets (RFC 3261 §25.1 `sent-by`).
     private static func sentBy(_ text: Substring) -> (String, Int?)? {
+        // On the octets: `[`, `]` and `:` are ASCII, and a host or port with anything else fails below anyway.
+        let utf8 = text.utf8
         let hostEnd: String.Index
-        if text.first == "[" {
-            guard let close = text.firstIndex(of: "]") else { return nil }
-            hostEnd = text.index(after: close)
+        if utf8.first == 0x5B {
+            guard let close = utf8.firstIndex(of: 0x5D) else { return nil }
+            hostEnd = utf8.index(after: close)
         } else {
-            hostEnd = text.firstIndex(of: ":") ?? text.endIndex
+            hostEnd = utf8.firstIndex(of: 0x3A) ?? text.endIndex
         }
         let host = String(text[..<hostEnd])
         guard !host.isEmpty else { return nil }
         guard hostEnd < text.endIndex else { return (host, nil) }
-        guard text[hostEnd] == ":", let port = Int(text[text.index(after: hostEnd)...]), (0...65535).contains(port)
+        guard utf8[hostEnd] == 0x3A, let port = Int(text[utf8.index(after: hostEnd)...]), (0...65535).contains(port)
         else { return nil }
         return (host, port)
     }

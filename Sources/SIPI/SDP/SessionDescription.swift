@@ -19,12 +19,12 @@ public struct SessionDescription: Hashable, Sendable {
         var lines = [Line]()
         // Split on octets: in a Swift String "\r\n" is one Character and would not split on "\n".
         for (n, raw) in bytes.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let text = String(decoding: raw.last == 0x0D ? raw.dropLast() : raw, as: UTF8.self)
-            if text.isEmpty { continue }
-            guard text.count >= 2, let type = text.first, type.isLetter, type.isLowercase,
-                  text[text.index(after: text.startIndex)] == "="
-            else { throw SDPError(.syntax(line: n + 1, text: String(text))) }
-            lines.append(Line(type, String(text.dropFirst(2))))
+            let line = raw.last == 0x0D ? raw.dropLast() : raw
+            if line.isEmpty { continue }
+            // §5: `<type>=<value>`, the type one letter a–z; the octets are read, a String is made of the value only.
+            guard line.count >= 2, let type = line.first, (0x61...0x7A).contains(type), line[line.startIndex + 1] == 0x3D
+            else { throw SDPError(.syntax(line: n + 1, text: String(decoding: line, as: UTF8.self))) }
+            lines.append(Line(Character(Unicode.Scalar(type)), String(decoding: line.dropFirst(2), as: UTF8.self)))
         }
         guard lines.first?.type == "v" else { throw SDPError(.syntax(line: 1, text: "the first line must be v= (RFC 4566 §5)")) }
         self.lines = lines

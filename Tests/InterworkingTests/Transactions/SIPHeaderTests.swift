@@ -13,6 +13,10 @@ import Testing
         #expect(via.sentBy == "192.0.2.1:5062")
         #expect(Via(parsing: "SIP/2.0/TCP [2001:db8::1]:5060;rport")?.host == "[2001:db8::1]")
         #expect(Via(parsing: "SIP/2.0/TCP [2001:db8::1];rport")?.rport == .requested)
+        #expect(Via(parsing: "SIP/2.0/TCP [2001:db8::1]:5061")?.port == 5061)
+        for bad in ["SIP/2.0/UDP [2001:db8::1", "SIP/2.0/UDP h:", "SIP/2.0/UDP h:5060x", "SIP/2.0/UDP [::1]x", "SIP/2.0/UDP :5060"] {
+            #expect(Via(parsing: bad) == nil, "\(bad)")
+        }
         #expect(Via(parsing: "SIP/2.0/TLS gw.olo1.it")?.port == nil)
         for bad in ["", "SIP/2.0 gw", "SIP/2.0/UDP", "SIP/2.0/UDP gw:99999", "SIP/2.0/UDP gw:x", "SIP/2.0/UDP gw;=1"] {
             #expect(Via(parsing: bad) == nil, "\(bad)")
