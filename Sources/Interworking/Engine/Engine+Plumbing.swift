@@ -186,7 +186,7 @@ extension InterworkingEngine {
             call.record.unfinished = true
             end(call)
         }
-        defer { out.removeAll(keepingCapacity: true) }
+        defer { out = [] }
         return out
     }
 

@@ -59,6 +59,9 @@ public struct InterworkingEngine: Sendable {
     /// Feeds one event; the actions come back in the order the shell must execute them.
     public mutating func handle(_ event: Event, at now: Instant) -> [Action] {
         self.now = now
+        // A fresh small buffer each time: the one returned is the shell's, and keeping its capacity would allocate
+        // a copy as large as the largest event ever needed, past the allocator's fast path.
+        out.reserveCapacity(8)
         switch event {
         case .isup(let message, let route): receiveISUP(message, from: route)
         case .undecodableISUP(let octets, let route, let error): receiveUndecodableISUP(octets, from: route, error: error)
@@ -78,7 +81,7 @@ public struct InterworkingEngine: Sendable {
         case .maintenance(let request): maintenance(request)
         case .drain(let cause): drain(cause: cause)
         }
-        defer { out.removeAll(keepingCapacity: true) }
+        defer { out = [] }
         return out
     }
 
@@ -89,7 +92,7 @@ public struct InterworkingEngine: Sendable {
         self.now = now
         if resetCircuits { for trunk in circuits.indices { apply(circuits[trunk].start(at: now), trunk: trunk) } }
         for (peer, config) in configuration.peers.enumerated() where config.keepAliveInterval != nil { sendKeepAlive(peer) }
-        defer { out.removeAll(keepingCapacity: true) }
+        defer { out = [] }
         return out
     }
 
