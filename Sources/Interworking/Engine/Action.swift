@@ -13,7 +13,7 @@ public enum Action: Hashable, Sendable {
     /// Resolve `number` (E.164 digits without "+") in the ENUM `zone` (RFC 6116 §2); answer with `.lookup`.
     case lookup(LookupID, number: String, zone: String)
     /// A call has ended: its record, emitted before its resources are freed.
-    case record(CallRecord)
+    indirect case record(CallRecord)
     /// Something the shell turns into metrics and logs.
     case observe(Observation)
 }
