@@ -111,6 +111,24 @@ import Testing
         #expect(m.headers.map(\.name) == ["From", "t", "Call-ID", "CSeq"])
     }
 
+    /// Same content: the same fields in any order of different names (RFC 3261 §7.3.1), names in any case or
+    /// compact form; not with one value changed, one field more, or the order of two fields of one name swapped.
+    @Test func sameContentIgnoresTheOrderOfDifferentNamesOnly() {
+        let base = [SIPHeader("Via", "SIP/2.0/UDP a;branch=z9hG4bK1"), SIPHeader("Via", "SIP/2.0/UDP b;branch=z9hG4bK2"),
+                    SIPHeader("From", "<sip:a@b>;tag=1"), SIPHeader("Call-ID", "c1")]
+        func message(_ headers: [SIPHeader]) -> SIPMessage {
+            SIPMessage(startLine: .request(method: "OPTIONS", uri: "sip:a@b"), headers: headers)
+        }
+        let m = message(base)
+        #expect(m.hasSameContent(as: message(base)))
+        #expect(m.hasSameContent(as: message([base[2], base[0], base[3], base[1]])))
+        #expect(m.hasSameContent(as: message([SIPHeader("v", base[0].value), SIPHeader("VIA", base[1].value),
+                                              SIPHeader("f", base[2].value), SIPHeader("i", "c1")])))
+        #expect(!m.hasSameContent(as: message([base[1], base[0], base[2], base[3]])))
+        #expect(!m.hasSameContent(as: message(base.dropLast() + [SIPHeader("Call-ID", "c2")])))
+        #expect(!m.hasSameContent(as: message(base + [SIPHeader("Max-Forwards", "70")])))
+    }
+
     @Test func response() throws {
         let m = SIPMessage(startLine: .response(statusCode: 486, reasonPhrase: "Busy Here"), headers: [
             SIPHeader("Via", "SIP/2.0/UDP 127.0.0.1:5070;branch=z9hG4bK-1"), SIPHeader("From", "<sip:a@b>;tag=1"),
