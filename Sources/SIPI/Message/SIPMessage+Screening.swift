@@ -146,9 +146,11 @@ extension SIPMessage {
     /// here and left out after parsing). Without `place`, the first line is the start line.
     private static func screenMediaTypes(_ lines: [ArraySlice<UInt8>], place: String) throws(SIPParseError) {
         for (n, line) in lines.enumerated() where n > 0 || !place.isEmpty {
-            guard let name = name(of: line),
-                  SIPHeader.sameName(name, "content-type") || SIPHeader.sameName(name, "content-disposition"),
-                  let colon = line.firstIndex(of: UInt8(ascii: ":"))
+            // Only a name of 1 (`c`), 12 or 19 octets can be one of the two: the others are passed over unread.
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")),
+                  [1, 12, 19].contains(line[..<colon].trimmingProtocolWhitespace().count),
+                  let name = name(of: line),
+                  SIPHeader.sameName(name, "content-type") || SIPHeader.sameName(name, "content-disposition")
             else { continue }
             _ = try MediaType(validating: String(decoding: line[(colon + 1)...], as: UTF8.self), header: place + name,
                               requireValues: false)
