@@ -9,7 +9,7 @@ extension SIPMessage {
         var headers: [SIPHeader] = []
         headers.reserveCapacity(self.headers.count)
         for header in self.headers {
-            guard Self.isCopiedIntoResponses(header) || status == 100 && header.hasName("timestamp")
+            guard Self.copiedIntoResponses.contains(where: header.hasName) || status == 100 && header.hasName("timestamp")
             else { continue }
             if let toTag, header.hasName("to"), HeaderText.addressParameters(header.value)[parameter: "tag"] == nil {
                 headers.append(SIPHeader(header.name, "\(header.value);tag=\(toTag)"))
@@ -23,12 +23,6 @@ extension SIPMessage {
 
     /// RFC 3261 §8.2.6.2: the header fields a response copies from its request (Timestamp too for a 100, §8.2.6.1).
     private static let copiedIntoResponses = ["via", "from", "to", "call-id", "cseq"]
-
-    /// One of `copiedIntoResponses`, by its name or compact form: a name longer than "call-id" is none of them, and
-    /// most headers of a request (Max-Forwards, Content-Type, P-Asserted-Identity…) are told apart by length alone.
-    private static func isCopiedIntoResponses(_ header: SIPHeader) -> Bool {
-        header.name.utf8.count <= 7 && copiedIntoResponses.contains(where: header.hasName)
-    }
 
     /// RFC 3261 §8.2.7: the To tag of a stateless response, "the same for the same request": 16 hex digits of a
     /// 64-bit FNV-1a hash of the top Via, From, Call-ID and CSeq.

@@ -142,16 +142,19 @@ extension SIPMessage {
         }
     }
 
+    /// The headers whose values `screenMediaTypes` reads as media types.
+    private static let mediaTypeHeaders = ["content-type", "content-disposition"]
+
     /// Content-Type and Content-Disposition parameters have a name (a valueless Content-Type parameter is tolerated
     /// here and left out after parsing). Without `place`, the first line is the start line.
     private static func screenMediaTypes(_ lines: [ArraySlice<UInt8>], place: String) throws(SIPParseError) {
         for (n, line) in lines.enumerated() where n > 0 || !place.isEmpty {
-            // Only a name of 1 (`c`), 12 or 19 octets can be one of the two: the others are passed over unread.
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")),
-                  [1, 12, 19].contains(line[..<colon].trimmingProtocolWhitespace().count),
-                  let name = name(of: line),
-                  SIPHeader.sameName(name, "content-type") || SIPHeader.sameName(name, "content-disposition")
-            else { continue }
+            // A name of another length than these two (or a compact form's one octet) is passed over unread.
+            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
+            let raw = line[..<colon].trimmingProtocolWhitespace()
+            guard raw.count == 1 || mediaTypeHeaders.contains(where: { $0.utf8.count == raw.count }) else { continue }
+            let name = String(decoding: raw, as: UTF8.self)
+            guard mediaTypeHeaders.contains(where: { SIPHeader.sameName(name, $0) }) else { continue }
             _ = try MediaType(validating: String(decoding: line[(colon + 1)...], as: UTF8.self), header: place + name,
                               requireValues: false)
         }
